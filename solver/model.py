@@ -1,0 +1,284 @@
+"""The CP-SAT model of strike cover: one method per working-time rule.
+
+Variables: ``cover[c]`` for each candidate pair (a doctor on a slot group: slots within a group are
+interchangeable, so one variable per doctor and group avoids symmetric copies), and
+``cancel[s]`` for each elective session that may be cancelled. A doctor's shifts are literals:
+fixed shifts are always worked, a session is worked unless cancelled, a cover when chosen.
+
+A rule is only enforced where a cover takes part: a breach already in the rota is not the plan's
+doing (the brief), and forcing it away would make the model infeasible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from planner.domain import WorkingTimeRules
+from solver.candidates import DAY, CandidateSet, WorkItem
+from solver.instance import SolveRequest
+
+# A Boolean variable or its negation; ortools' own stubs name several types for these.
+Literal = Any
+RULE_NAMES = ("rest", "hours_168", "consecutive_nights", "consecutive_long", "consecutive_shifts",
+              "rest_after_nights", "max_extra_hours")
+
+
+class CoverModel:
+    """Builds the model; ``disabled`` switches rules off (only for testing the checker)."""
+
+    def __init__(self, request: SolveRequest, found: CandidateSet,
+                 disabled: frozenset[str] = frozenset()) -> None:
+        self.request = request
+        self.found = found
+        self.rules: WorkingTimeRules = request.scenario.rules
+        self.disabled = disabled
+        self.model = cp_model.CpModel()
+        self.cover = [
+            self.model.new_bool_var(f"cover[{c.person.key}|{c.group.key}]") for c in found.candidates
+        ]
+        self.cancel = [
+            self.model.new_bool_var(f"cancel[{s.person_key}|{s.day}|{s.code}]") for s in found.sessions
+        ]
+        self._day_flags: dict[tuple[str, str, dt.date], Literal | int] = {}
+
+    # --- building ------------------------------------------------------------------------
+    def build(self, should_stop: Callable[[], bool] = lambda: False) -> bool:
+        """Add every rule; returns False if stopped part-way."""
+        self._add_group_needs()
+        self._add_locks()
+        for person_key, items in self.found.items_by_person.items():
+            if should_stop():
+                return False
+            self._add_rules_for(person_key, items)
+        return True
+
+    def _add_rules_for(self, person_key: str, items: list[WorkItem]) -> None:
+        steps: dict[str, Callable[[str, list[WorkItem]], None]] = {
+            "rest": self._add_overlap_and_rest,
+            "hours_168": self._add_hours_in_any_168,
+            "consecutive_nights": lambda k, i: self._add_consecutive(k, i, "night"),
+            "consecutive_long": lambda k, i: self._add_consecutive(k, i, "long"),
+            "consecutive_shifts": lambda k, i: self._add_consecutive(k, i, "any"),
+            "rest_after_nights": self._add_rest_after_nights,
+            "max_extra_hours": self._add_max_extra_hours,
+        }
+        for rule, add in steps.items():
+            if rule not in self.disabled:
+                add(person_key, items)
+
+    def literal(self, item: WorkItem) -> Literal | None:
+        """The item's 'is worked' literal, or None when it is always worked."""
+        if item.kind == "cover":
+            return self.cover[item.index]
+        if item.kind == "elective":
+            return ~self.cancel[item.index]
+        return None
+
+    def _add_group_needs(self) -> None:
+        by_group: dict[object, list[cp_model.IntVar]] = defaultdict(list)
+        for cand in self.found.candidates:
+            by_group[cand.group.key].append(self.cover[cand.index])
+        for group in self.found.groups:
+            chosen = by_group.get(group.key, [])
+            if len(chosen) > group.need:
+                self.model.add(sum(chosen) <= group.need)
+
+    def _add_locks(self) -> None:
+        for cand in self.found.candidates:
+            if cand.choice in self.request.locked:
+                self.model.add(self.cover[cand.index] == 1)
+
+    def _add_overlap_and_rest(self, person_key: str, items: list[WorkItem]) -> None:
+        """Shifts less than the minimum rest apart conflict: one at-most-one per clique.
+
+        Stretching each shift by the rest makes the conflicts an interval graph, whose maximal
+        cliques are the shifts live at some shift's start.
+        """
+        rest = int(self.rules.min_rest_hours * 60)
+        covers = [i for i in items if i.kind == "cover"]
+        previous: frozenset[int] = frozenset()
+        for item in covers:
+            clique = frozenset(o.index for o in covers if o.start <= item.start < o.end + rest)
+            if len(clique) > 1 and not clique <= previous:
+                self.model.add_at_most_one(self.cover[i] for i in clique)
+            previous = clique
+        for cover in covers:
+            for other in items:
+                if other.kind == "elective" and _too_close(cover, other, rest):
+                    self.model.add_implication(self.cover[cover.index], self.cancel[other.index])
+
+    def _add_hours_in_any_168(self, person_key: str, items: list[WorkItem]) -> None:
+        """At most 72 h in every 168 h window that a cover touches.
+
+        The hours in a window change slope only where a window edge meets a shift edge, so the
+        windows starting at each shift's start or ending at each shift's end are enough.
+        """
+        week, limit = 7 * DAY, int(self.rules.max_hours_per_168 * 60)
+        covers = [i for i in items if i.kind == "cover"]
+        lo, hi = min(c.start for c in covers) - week, max(c.end for c in covers) + week
+        near = [i for i in items if i.end > lo and i.start < hi]
+        seen: set[tuple[object, ...]] = set()
+        for t in sorted({i.start for i in near} | {i.end - week for i in near}):
+            terms = [(i, min(i.end, t + week) - max(i.start, t)) for i in near]
+            terms = [(i, m) for i, m in terms if m > 0]
+            if not any(i.kind == "cover" for i, _ in terms):
+                continue
+            fixed = sum(m for i, m in terms if i.kind == "fixed")
+            optional = [(i, m) for i, m in terms if i.kind != "fixed"]
+            key = (fixed, *sorted((i.kind, i.index, m) for i, m in optional))
+            if key in seen or fixed + sum(m for _, m in optional) <= limit:
+                continue
+            seen.add(key)
+            self.model.add(sum(m * self.literal(i) for i, m in optional) <= limit - fixed)  # type: ignore[misc, operator]
+
+    def _add_consecutive(self, person_key: str, items: list[WorkItem], flag: str) -> None:
+        """No more than the limit of nights / long shifts / shifts on consecutive start dates."""
+        limit = {
+            "night": self.rules.max_consecutive_nights,
+            "long": self.rules.max_consecutive_long_shifts,
+            "any": self.rules.max_consecutive_shifts,
+        }[flag]
+        cover_days = sorted({i.day for i in items if i.kind == "cover" and _has(i, flag)})
+        windows: set[dt.date] = set()
+        for day in cover_days:
+            windows.update(day - dt.timedelta(days=k) for k in range(limit + 1))
+        for first in sorted(windows):
+            days = [first + dt.timedelta(days=k) for k in range(limit + 1)]
+            flags = [self._day_flag(person_key, items, flag, d) for d in days]
+            if not any(d in cover_days for d in days):
+                continue
+            if sum(1 for f in flags if not isinstance(f, int) or f == 1) > limit:
+                self.model.add(sum(flags) <= limit)
+
+    def _day_flag(self, person_key: str, items: list[WorkItem], flag: str,
+                  day: dt.date) -> Literal | int:
+        """1 if a shift of that kind is always worked that date, else a literal (or 0)."""
+        key = (person_key, flag, day)
+        if key not in self._day_flags:
+            on_day = [i for i in items if i.day == day and _has(i, flag)]
+            lits = [self.literal(i) for i in on_day]
+            if any(lit is None for lit in lits):
+                self._day_flags[key] = 1
+            elif not lits:
+                self._day_flags[key] = 0
+            elif len(lits) == 1:
+                self._day_flags[key] = lits[0]  # type: ignore[assignment]
+            else:
+                worked = self.model.new_bool_var(f"{flag}[{person_key}|{day}]")
+                for lit in lits:
+                    self.model.add_implication(lit, worked)  # type: ignore[arg-type]
+                self._day_flags[key] = worked
+        return self._day_flags[key]
+
+    def _add_rest_after_nights(self, person_key: str, items: list[WorkItem]) -> None:
+        """After the last night of a run, 46 h before the next shift.
+
+        Night A on date d ends a run unless a night is worked starting d+1; so A, then any
+        shift B starting within 46 h of A's end (other than a night on d+1), needs a night on
+        d+1. Enforced where a cover takes part: A or B is a cover, or the run ending at A does.
+        """
+        reach = int(self.rules.min_rest_after_nights_hours * 60)
+        for a in items:
+            if not a.night:
+                continue
+            next_day = a.day + dt.timedelta(days=1)
+            for b in items:
+                if b is a or not (a.end <= b.start < a.end + reach):
+                    continue
+                if b.night and b.day == next_day:
+                    continue
+                self._forbid_run_end(person_key, items, a, b, next_day)
+
+    def _forbid_run_end(self, person_key: str, items: list[WorkItem], a: WorkItem, b: WorkItem,
+                        next_day: dt.date) -> None:
+        continues = self._day_flag(person_key, items, "night", next_day)
+        if isinstance(continues, int) and continues == 1:
+            return
+        involved = [lit for lit in (self.literal(a), self.literal(b)) if lit is not None]
+        run_cover = self._run_cover_before(person_key, items, a)
+        if a.kind != "cover" and b.kind != "cover":
+            if run_cover is None:
+                return
+            involved.append(run_cover)
+        clause = [~lit for lit in involved]  # type: ignore[operator]
+        if not isinstance(continues, int):
+            clause.append(continues)
+        self.model.add_bool_or(clause)
+
+    def _run_cover_before(self, person_key: str, items: list[WorkItem],
+                          a: WorkItem) -> Literal | None:
+        """A literal true when a cover night joins the run that ends at night ``a``."""
+        day_before = a.day - dt.timedelta(days=1)
+        covers = [self.cover[i.index] for i in items
+                  if i.kind == "cover" and i.night and i.day == day_before]
+        if not covers:
+            return None
+        if len(covers) == 1:
+            return covers[0]
+        joined = self.model.new_bool_var(f"run_cover[{person_key}|{day_before}]")
+        for lit in covers:
+            self.model.add_implication(lit, joined)
+        return joined
+
+    def _add_max_extra_hours(self, person_key: str, items: list[WorkItem]) -> None:
+        person = self.request.scenario.person(person_key)
+        if person.max_extra_hours is None:
+            return
+        minutes = [(i.end - i.start) * self.cover[i.index] for i in items if i.kind == "cover"]
+        self.model.add(sum(minutes) <= int(person.max_extra_hours * 60))
+
+    # --- objective terms -----------------------------------------------------------------
+    def covered(self, priority: int) -> cp_model.LinearExpr:
+        return sum(self.cover[c.index] for c in self.found.candidates
+                   if c.group.priority == priority)  # type: ignore[return-value]
+
+    def cancellations(self) -> cp_model.LinearExpr:
+        return sum(self.cancel)  # type: ignore[return-value]
+
+    def cost(self, unit: int) -> cp_model.LinearExpr:
+        return sum((c.cost // unit) * self.cover[c.index]
+                   for c in self.found.candidates)  # type: ignore[return-value]
+
+    def most_extra_minutes(self) -> cp_model.IntVar:
+        """The most cover minutes given to any one rota doctor (locums are not counted)."""
+        by_person: dict[str, list[tuple[int, cp_model.IntVar]]] = defaultdict(list)
+        for c in self.found.candidates:
+            if not c.person.is_pool:
+                by_person[c.person.key].append((c.minutes, self.cover[c.index]))
+        top = max((sum(m for m, _ in v) for v in by_person.values()), default=0)
+        most = self.model.new_int_var(0, top, "most_extra_minutes")
+        for terms in by_person.values():
+            self.model.add(most >= sum(m * x for m, x in terms))
+        return most
+
+    def changes(self) -> cp_model.LinearExpr:
+        """Covers that differ from the previous plan: dropped ones plus new ones."""
+        previous = self.request.previous
+        if previous is None:
+            return 0  # type: ignore[return-value]
+        kept = {(c.person_key, c.group) for c in previous.covers}
+        return sum((1 - x) if (c.person.key, c.group.key) in kept else x
+                   for c, x in zip(self.found.candidates, self.cover))  # type: ignore[return-value]
+
+
+def _has(item: WorkItem, flag: str) -> bool:
+    return flag == "any" or (item.night if flag == "night" else item.long)
+
+
+def _too_close(a: WorkItem, b: WorkItem, rest: int) -> bool:
+    return a.start < b.end + rest and b.start < a.end + rest
+
+
+def cost_unit(costs: Sequence[int]) -> int:
+    """The largest common divisor of the costs, to keep the objective's numbers small."""
+    import math
+
+    unit = 0
+    for cost in costs:
+        unit = math.gcd(unit, cost)
+    return max(unit, 1)

@@ -1,0 +1,131 @@
+"""A lexicographic solve: one CP-SAT run per level of the strict objective order.
+
+Each stage is hinted with the previous stage's plan and then pinned at the value it reached, so
+no amount of a later level (cost, fairness) can buy back an earlier one (a priority-1 slot).
+Cancel is cooperative: a watcher thread calls ``stop_search`` within a tenth of a second of the
+stop flag, even while CP-SAT is proving optimality and no solutions arrive.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from planner.plan import StageResult
+from solver.instance import SolveConfig, SolveProgress
+from solver.model import CoverModel
+
+ProgressCallback = Callable[[SolveProgress], None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    maximize: bool
+    expression: cp_model.LinearExprT
+
+
+@dataclass
+class StagedOutcome:
+    values: dict[int, int]  # variable index -> value in the best plan found
+    stages: list[StageResult]
+    stopped: bool
+    proven: bool
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    """Runs on CP-SAT's threads: it only builds a plain progress value and hands it on."""
+
+    def __init__(self, stage: Stage, number: int, count: int, started: float,
+                 on_progress: ProgressCallback | None) -> None:
+        super().__init__()
+        self._stage, self._number, self._count = stage, number, count
+        self._started, self._on_progress = started, on_progress
+
+    def on_solution_callback(self) -> None:
+        if self._on_progress is None:
+            return
+        self._on_progress(SolveProgress(
+            self._stage.name, self._number, self._count, time.monotonic() - self._started,
+            objective=self.objective_value, bound=self.best_objective_bound,
+            message="better plan found"))
+
+
+def solve_in_stages(cover_model: CoverModel, stages: list[Stage], config: SolveConfig,
+                    started: float, on_progress: ProgressCallback | None,
+                    should_stop: Callable[[], bool]) -> StagedOutcome:
+    """Solve each stage in turn within the overall time limit."""
+    model = cover_model.model
+    variables = [*cover_model.cover, *cover_model.cancel]
+    values = {v.index: 0 for v in variables}
+    results: list[StageResult] = []
+    stopped = False
+    for number, stage in enumerate(stages, start=1):
+        remaining = config.time_limit_seconds - (time.monotonic() - started)
+        if should_stop() or remaining <= 0:
+            stopped = stopped or should_stop()
+            break
+        budget = max(0.2, remaining - 0.05 * config.time_limit_seconds * (len(stages) - number))
+        _hint(model, variables, values)
+        solver, status, seconds = _run(model, stage, number, len(stages), budget, config, started,
+                                       on_progress, should_stop)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            results.append(StageResult(stage.name, float("nan"), float("nan"), False, seconds))
+            stopped = should_stop()
+            break
+        values = {v.index: int(solver.value(v)) for v in variables}
+        value = round(solver.objective_value)
+        bound = solver.best_objective_bound
+        results.append(StageResult(stage.name, value, bound, status == cp_model.OPTIMAL, seconds))
+        model.add(stage.expression >= value if stage.maximize else stage.expression <= value)
+        if should_stop():
+            stopped = True
+            break
+    proven = len(results) == len(stages) and all(r.proven_optimal for r in results)
+    return StagedOutcome(values, results, stopped, proven)
+
+
+def _hint(model: cp_model.CpModel, variables: list[cp_model.IntVar], values: dict[int, int]) -> None:
+    model.clear_hints()
+    for var in variables:
+        model.add_hint(var, values[var.index])
+
+
+def _run(model: cp_model.CpModel, stage: Stage, number: int, count: int, budget: float,
+         config: SolveConfig, started: float, on_progress: ProgressCallback | None,
+         should_stop: Callable[[], bool]) -> tuple[cp_model.CpSolver, Any, float]:
+    if stage.maximize:
+        model.maximize(stage.expression)
+    else:
+        model.minimize(stage.expression)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = budget
+    solver.parameters.random_seed = config.random_seed
+    solver.parameters.log_search_progress = config.log_search
+    if config.num_workers:
+        solver.parameters.num_workers = config.num_workers
+    if on_progress:
+        on_progress(SolveProgress(stage.name, number, count, time.monotonic() - started,
+                                  message="solving"))
+    done = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(solver, should_stop, done), daemon=True)
+    watcher.start()
+    t0 = time.monotonic()
+    try:
+        status = solver.solve(model, _Reporter(stage, number, count, started, on_progress))
+    finally:
+        done.set()
+        watcher.join()
+    return solver, status, time.monotonic() - t0
+
+
+def _watch(solver: cp_model.CpSolver, should_stop: Callable[[], bool], done: threading.Event) -> None:
+    # A stop_search() that lands before CP-SAT has started is ignored, so keep asking.
+    while not done.wait(0.05):
+        if should_stop():
+            solver.stop_search()

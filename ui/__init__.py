@@ -1,0 +1,1 @@
+"""The interfaces: the command line (and the window), both driving the same solver and planner."""
