@@ -134,7 +134,10 @@ class CoverModel:
             if key in seen or fixed + sum(m for _, m in optional) <= limit:
                 continue
             seen.add(key)
-            self.model.add(sum(m * self.literal(i) for i, m in optional) <= limit - fixed)  # type: ignore[misc, operator]
+            touching = [self.cover[i.index] for i, _ in optional if i.kind == "cover"]
+            self.model.add(
+                sum(m * self.literal(i) for i, m in optional) <= limit - fixed  # type: ignore[misc, operator]
+            ).only_enforce_if(self._any_of(touching))
 
     def _add_consecutive(self, person_key: str, items: list[WorkItem], flag: str) -> None:
         """No more than the limit of nights / long shifts / shifts on consecutive start dates."""
@@ -150,10 +153,23 @@ class CoverModel:
         for first in sorted(windows):
             days = [first + dt.timedelta(days=k) for k in range(limit + 1)]
             flags = [self._day_flag(person_key, items, flag, d) for d in days]
-            if not any(d in cover_days for d in days):
-                continue
-            if sum(1 for f in flags if not isinstance(f, int) or f == 1) > limit:
-                self.model.add(sum(flags) <= limit)
+            covers = [self.cover[i.index] for i in items
+                      if i.kind == "cover" and i.day in days and _has(i, flag)]
+            if covers and sum(1 for f in flags if not isinstance(f, int) or f == 1) > limit:
+                self.model.add(sum(flags) <= limit).only_enforce_if(self._any_of(covers))
+
+    def _any_of(self, covers: list[cp_model.IntVar]) -> Literal:
+        """A literal that is true whenever one of the covers is given.
+
+        Window and run limits bind only where a cover takes part: a breach already in the rota
+        must not force an elective session to be cancelled.
+        """
+        if len(covers) == 1:
+            return covers[0]
+        some = self.model.new_bool_var("any_cover")
+        for cover in covers:
+            self.model.add_implication(cover, some)
+        return some
 
     def _day_flag(self, person_key: str, items: list[WorkItem], flag: str,
                   day: dt.date) -> Literal | int:
@@ -178,51 +194,66 @@ class CoverModel:
     def _add_rest_after_nights(self, person_key: str, items: list[WorkItem]) -> None:
         """After the last night of a run, 46 h before the next shift.
 
-        Night A on date d ends a run unless a night is worked starting d+1; so A, then any
-        shift B starting within 46 h of A's end (other than a night on d+1), needs a night on
-        d+1. Enforced where a cover takes part: A or B is a cover, or the run ending at A does.
+        Night A on date d ends a run unless a night is worked starting d+1; the rest runs from
+        A's end to the next shift worked. So shift B, starting within 46 h of A's end, breaks
+        the rule when A and B are worked, no night is worked on d+1 and nothing is worked in
+        between. Enforced where a cover takes part: A or B is a cover, or the run ending at A
+        contains one.
         """
         reach = int(self.rules.min_rest_after_nights_hours * 60)
-        for a in items:
+        for n, a in enumerate(items):
             if not a.night:
                 continue
             next_day = a.day + dt.timedelta(days=1)
-            for b in items:
-                if b is a or not (a.end <= b.start < a.end + reach):
-                    continue
+            after = [b for b in items[n + 1:] if a.end <= b.start < a.end + reach]
+            for k, b in enumerate(after):
                 if b.night and b.day == next_day:
                     continue
-                self._forbid_run_end(person_key, items, a, b, next_day)
+                between = [self.literal(c) for c in after[:k] if c.start < b.start]
+                if any(lit is None for lit in between):
+                    break  # a shift always worked comes first: B is never the next shift
+                self._forbid_run_end(person_key, items, a, b, next_day, between)
 
     def _forbid_run_end(self, person_key: str, items: list[WorkItem], a: WorkItem, b: WorkItem,
-                        next_day: dt.date) -> None:
+                        next_day: dt.date, between: list[Literal]) -> None:
         continues = self._day_flag(person_key, items, "night", next_day)
         if isinstance(continues, int) and continues == 1:
             return
         involved = [lit for lit in (self.literal(a), self.literal(b)) if lit is not None]
-        run_cover = self._run_cover_before(person_key, items, a)
         if a.kind != "cover" and b.kind != "cover":
+            run_cover = self._run_cover_before(person_key, items, a)
             if run_cover is None:
                 return
             involved.append(run_cover)
-        clause = [~lit for lit in involved]  # type: ignore[operator]
+        clause = [~lit for lit in involved] + between
         if not isinstance(continues, int):
             clause.append(continues)
         self.model.add_bool_or(clause)
 
     def _run_cover_before(self, person_key: str, items: list[WorkItem],
                           a: WorkItem) -> Literal | None:
-        """A literal true when a cover night joins the run that ends at night ``a``."""
-        day_before = a.day - dt.timedelta(days=1)
-        covers = [self.cover[i.index] for i in items
-                  if i.kind == "cover" and i.night and i.day == day_before]
-        if not covers:
+        """A literal forced true when a covered night is part of the run that ends at ``a``.
+
+        Walks back night by night: a cover night on d-k joins the run when nights are worked
+        on every date between it and d.
+        """
+        joins: list[list[Literal]] = []
+        chain: list[Literal] = []
+        for k in range(1, 8):
+            day = a.day - dt.timedelta(days=k)
+            joins += [[*chain, self.cover[i.index]] for i in items
+                      if i.kind == "cover" and i.night and i.day == day]
+            flag = self._day_flag(person_key, items, "night", day)
+            if isinstance(flag, int):
+                if flag == 0:
+                    break
+            else:
+                chain.append(flag)
+        if not joins:
             return None
-        if len(covers) == 1:
-            return covers[0]
-        joined = self.model.new_bool_var(f"run_cover[{person_key}|{day_before}]")
-        for lit in covers:
-            self.model.add_implication(lit, joined)
+        joined = self.model.new_bool_var(f"run_cover[{person_key}|{a.day}]")
+        for conjunction in joins:
+            self.model.add_bool_or([~lit for lit in conjunction] + [joined])
         return joined
 
     def _add_max_extra_hours(self, person_key: str, items: list[WorkItem]) -> None:
