@@ -216,8 +216,10 @@ class CoverModel:
 
     def _forbid_run_end(self, person_key: str, items: list[WorkItem], a: WorkItem, b: WorkItem,
                         next_day: dt.date, between: list[Literal]) -> None:
-        continues = self._day_flag(person_key, items, "night", next_day)
-        if isinstance(continues, int) and continues == 1:
+        # The run goes on if a night is worked on d+1: those nights' own literals, not the
+        # day flag, whose value is only bounded from below.
+        continues = [self.literal(i) for i in items if i.night and i.day == next_day]
+        if any(lit is None for lit in continues):
             return
         involved = [lit for lit in (self.literal(a), self.literal(b)) if lit is not None]
         if a.kind != "cover" and b.kind != "cover":
@@ -225,10 +227,7 @@ class CoverModel:
             if run_cover is None:
                 return
             involved.append(run_cover)
-        clause = [~lit for lit in involved] + between
-        if not isinstance(continues, int):
-            clause.append(continues)
-        self.model.add_bool_or(clause)
+        self.model.add_bool_or([~lit for lit in involved] + between + continues)
 
     def _run_cover_before(self, person_key: str, items: list[WorkItem],
                           a: WorkItem) -> Literal | None:
