@@ -267,3 +267,13 @@ def test_every_stage_is_proven_optimal_on_small_cases(rota: str) -> None:
     plan = plan_for(s)
     assert plan.status == "optimal"
     assert all(stage.proven_optimal for stage in plan.stages)
+
+
+def test_a_night_run_only_goes_on_when_a_night_is_really_worked_the_next_day() -> None:
+    from planner.checker import check_plan
+
+    s = scenario({**striker(". . . . . . . N N E", "ST4", "Reg"), **striker(". . . . . . . . N", "CT2", "Core"),
+                  doctor("Con", "Consultant"): ""}, WEEK2)
+    plan = plan_for(s)  # two night candidates on Tuesday must not excuse Monday night -> Wednesday E
+    assert check_plan(s, plan).ok
+    assert len(plan.covers) == 2
