@@ -156,7 +156,7 @@ def _solve_with_progress(scenario: Scenario, args: argparse.Namespace) -> Plan:
     result: list[Plan] = []
     config = SolveConfig(time_limit_seconds=args.time_limit, num_workers=args.workers)
     worker = threading.Thread(
-        target=lambda: result.append(solve(SolveRequest(scenario), config, _progress_line, stop.is_set)),
+        target=lambda: result.append(solve(SolveRequest(scenario), config, _ProgressLine(), stop.is_set)),
         daemon=True)
     worker.start()
     try:
@@ -166,16 +166,29 @@ def _solve_with_progress(scenario: Scenario, args: argparse.Namespace) -> Plan:
         print("\nstopping — keeping the best plan so far", file=sys.stderr)
         stop.set()
         worker.join()
-    print(file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     return result[0]
 
 
-def _progress_line(progress: SolveProgress) -> None:
-    value = "" if progress.objective is None else f" best {progress.objective:g}"
-    bound = "" if progress.bound is None else f" bound {progress.bound:g}"
-    print(f"\r[{progress.elapsed_seconds:5.1f}s] stage {progress.stage_number}/"
-          f"{progress.stage_count} {progress.stage}:{value}{bound}".ljust(100)[:100],
-          end="", file=sys.stderr, flush=True)
+class _ProgressLine:
+    """One live line on a terminal; on a log file, a line per stage and every few seconds."""
+
+    def __init__(self) -> None:
+        self._live = sys.stderr.isatty()
+        self._last_stage = ""
+        self._last_time = -10.0
+
+    def __call__(self, progress: SolveProgress) -> None:
+        value = "" if progress.objective is None else f" best {progress.objective:g}"
+        bound = "" if progress.bound is None else f" bound {progress.bound:g}"
+        text = (f"[{progress.elapsed_seconds:5.1f}s] stage {progress.stage_number}/"
+                f"{progress.stage_count} {progress.stage}:{value}{bound}")
+        if self._live:
+            print("\r" + text.ljust(100)[:100], end="", file=sys.stderr, flush=True)
+        elif progress.stage != self._last_stage or progress.elapsed_seconds - self._last_time > 5:
+            print(text, file=sys.stderr, flush=True)
+            self._last_stage, self._last_time = progress.stage, progress.elapsed_seconds
 
 
 def _print_summary(plan: Plan, output: Path) -> None:

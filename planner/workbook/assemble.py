@@ -25,13 +25,17 @@ def assemble_people(
 ) -> tuple[tuple[Person, ...], tuple[RosterEntry, ...]]:
     """Every grid doctor (filled in from their Staff row) and pool doctor, and the roster."""
     keys = _grid_keys(grid_people, layout, log)
-    details = _match_staff(grid_people, [s for s in staff_rows if s.kind is StaffKind.ROTA], log)
+    pool_rows = [s for s in staff_rows if s.kind is not StaffKind.ROTA]
+    # A locum or bank doctor who also has a grid row (a plan's export lists those with covers
+    # under the grid) is that grid doctor, not a second person.
+    in_grid = [r for r in pool_rows if _grid_matches(grid_people, r) == 1]
+    rota_rows = [s for s in staff_rows if s.kind is StaffKind.ROTA]
+    details = _match_staff(grid_people, rota_rows + in_grid, log)
     people = [
         _grid_person(person, key, details.get(index), layout, log)
         for index, (person, key) in enumerate(zip(grid_people, keys))
     ]
-    pool_rows = [s for s in staff_rows if s.kind is not StaffKind.ROTA]
-    people += _pool_people(pool_rows, set(keys), log)
+    people += _pool_people([r for r in pool_rows if all(r is not g for g in in_grid)], set(keys), log)
     return tuple(people), _roster(grid_people, keys, layout.sheet)
 
 
@@ -81,6 +85,15 @@ def _match_staff(
     return matched
 
 
+def _grid_matches(grid_people: Sequence[GridPerson], row: StaffRow) -> int:
+    """How many grid rows a Staff row names: by its staff id if that is in the grid, else by name."""
+    if row.staff_id:
+        by_id = sum(1 for p in grid_people if p.staff_id == row.staff_id)
+        if by_id:
+            return by_id
+    return sum(1 for p in grid_people if _name_key(p.name) == _name_key(row.name)) if row.name else 0
+
+
 def _report_unmatched(row: StaffRow, matches: int, log: IssueLog) -> None:
     who = row.name or row.staff_id
     if matches:
@@ -128,6 +141,7 @@ def _fill_in(person: Person, details: StaffRow) -> Person:
         hourly_rate=details.hourly_rate,
         phone=details.phone,
         email=details.email,
+        kind=details.kind,
     )
 
 
