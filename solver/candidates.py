@@ -157,7 +157,23 @@ def build_candidates(request: SolveRequest, groups: list[SlotGroup]) -> Candidat
                 _add_candidate(found, scenario, person, group)
         found.turned_away[group.key] = turned_away
     _collect_items(found, scenario, rotas)
+    found.notes.extend(_locks_not_kept(request, found))
     return found
+
+
+def _locks_not_kept(request: SolveRequest, found: CandidateSet) -> list[str]:
+    """A locked cover that can no longer be legal is dropped, and the manager is told why."""
+    offered = {c.choice for c in found.candidates}
+    notes = []
+    for choice in sorted(request.locked, key=lambda c: (c.group, c.person_key)):
+        if choice in offered:
+            continue
+        name = request.scenario.people_by_key.get(choice.person_key)
+        who = name.name if name else choice.person_key
+        reasons = dict(found.turned_away.get(choice.group, []))
+        why = reasons.get(choice.person_key, "that shift no longer needs cover or they cannot cover it")
+        notes.append(f"Locked cover not kept: {who} on {choice.group}: {why}")
+    return notes
 
 
 def _competent_people(scenario: Scenario) -> dict[str, list[Person]]:

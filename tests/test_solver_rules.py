@@ -277,3 +277,11 @@ def test_a_night_run_only_goes_on_when_a_night_is_really_worked_the_next_day() -
     plan = plan_for(s)  # two night candidates on Tuesday must not excuse Monday night -> Wednesday E
     assert check_plan(s, plan).ok
     assert len(plan.covers) == 2
+
+
+def test_a_locked_cover_that_became_illegal_is_dropped_with_a_note() -> None:
+    s = scenario({**striker(". . . . . . . D"), doctor("A", "Consultant"): ". . . . . . . AL"}, WEEK2)
+    group = plan_for(s).gaps[0].group
+    plan = plan_for(s, locked=frozenset({CoverChoice("A", group)}))
+    assert plan.covers == ()
+    assert any("Locked cover not kept: A" in note and "on leave" in note for note in plan.notes)

@@ -199,6 +199,8 @@ def _print_summary(plan: Plan, output: Path) -> None:
     print(f"Elective sessions cancelled: {len(plan.cancelled)}")
     print(f"Cost of cover: £{plan.total_cost:,.2f}")
     print(f"Status: {plan.status} ({plan.solve_seconds:.1f} s)")
+    for note in plan.notes:
+        print(f"Note: {note}")
     print(f"Written: {output}")
 
 
