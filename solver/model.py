@@ -38,12 +38,15 @@ class CoverModel:
         self.rules: WorkingTimeRules = request.scenario.rules
         self.disabled = disabled
         self.model = cp_model.CpModel()
-        self.cover = [
-            self.model.new_bool_var(f"cover[{c.person.key}|{c.group.key}]") for c in found.candidates
-        ]
-        self.cancel = [
-            self.model.new_bool_var(f"cancel[{s.person_key}|{s.day}|{s.code}]") for s in found.sessions
-        ]
+        # Keyed by candidate and session number, so a model can be built for one component.
+        self.cover = {
+            c.index: self.model.new_bool_var(f"cover[{c.person.key}|{c.group.key}]")
+            for c in found.candidates
+        }
+        self.cancel = {
+            s.index: self.model.new_bool_var(f"cancel[{s.person_key}|{s.day}|{s.code}]")
+            for s in found.sessions
+        }
         self._day_flags: dict[tuple[str, str, dt.date], Literal | int] = {}
 
     # --- building ------------------------------------------------------------------------
@@ -268,7 +271,7 @@ class CoverModel:
                    if c.group.priority == priority)  # type: ignore[return-value]
 
     def cancellations(self) -> cp_model.LinearExpr:
-        return sum(self.cancel)  # type: ignore[return-value]
+        return sum(self.cancel.values())  # type: ignore[return-value]
 
     def cost(self, unit: int) -> cp_model.LinearExpr:
         return sum((c.cost // unit) * self.cover[c.index]
@@ -292,8 +295,8 @@ class CoverModel:
         if previous is None:
             return 0  # type: ignore[return-value]
         kept = {(c.person_key, c.group) for c in previous.covers}
-        return sum((1 - x) if (c.person.key, c.group.key) in kept else x
-                   for c, x in zip(self.found.candidates, self.cover))  # type: ignore[return-value]
+        return sum((1 - self.cover[c.index]) if (c.person.key, c.group.key) in kept
+                   else self.cover[c.index] for c in self.found.candidates)  # type: ignore[return-value]
 
 
 def _has(item: WorkItem, flag: str) -> bool:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from planner.demand import slot_groups
 from planner.grades import Tier
 from planner.plan import (CancelledSession, Cover, CoverType, Gap, Plan, SlotGroup, SlotGroupKey,
                           StageResult)
 from solver.candidates import CancellableSession, Candidate, CandidateSet, build_candidates
+from solver.components import split_components
 from solver.gaps import explain_gap
 from solver.instance import SolveConfig, SolveProgress, SolveRequest
 from solver.model import CoverModel, cost_unit
@@ -30,14 +33,59 @@ def solve(request: SolveRequest, config: SolveConfig = SolveConfig(),
     """
     stop = should_stop or (lambda: False)
     started = time.monotonic()
-    groups = slot_groups(request.scenario)
-    found = build_candidates(request, groups)
-    cover_model = CoverModel(request, found, disabled_rules)
+    deadline = started + config.time_limit_seconds
+    found = build_candidates(request, slot_groups(request.scenario))
+    parts = split_components(found)
+    outcome = _Outcome()
+    for number, part in enumerate(parts, start=1):
+        if stop():
+            outcome.stopped = True
+            break
+        share = len(part.candidates) / max(1, sum(len(p.candidates) for p in parts[number - 1:]))
+        part_deadline = time.monotonic() + (deadline - time.monotonic()) * share
+        label = f"part {number} of {len(parts)}" if len(parts) > 1 else ""
+        outcome.add(_solve_part(request, part, config, part_deadline, started, on_progress,
+                                stop, disabled_rules, label))
+    return _plan(request, found, outcome, time.monotonic() - started)
+
+
+@dataclass
+class _Outcome:
+    """The parts' results, merged."""
+
+    chosen: set[int] = field(default_factory=set)
+    cancelled: set[int] = field(default_factory=set)
+    stages: dict[str, list[StageResult]] = field(default_factory=dict)
+    stopped: bool = False
+    unfinished: bool = False
+
+    def add(self, part: tuple[CoverModel, StagedOutcome | None, list[Stage]]) -> None:
+        model, staged, stages = part
+        if staged is None:
+            self.stopped = True
+            return
+        self.chosen |= {i for i, x in model.cover.items() if staged.values.get(x.index) == 1}
+        self.cancelled |= {i for i, x in model.cancel.items() if staged.values.get(x.index) == 1}
+        for stage, result in zip(stages, staged.stages):
+            self.stages.setdefault(stage.name, []).append(_scaled(stage, result))
+        self.stopped = self.stopped or staged.stopped
+        self.unfinished = self.unfinished or not staged.proven
+
+
+def _solve_part(request: SolveRequest, part: CandidateSet, config: SolveConfig, deadline: float,
+                started: float, on_progress: Callable[[SolveProgress], None] | None,
+                stop: Callable[[], bool], disabled_rules: frozenset[str],
+                label: str) -> tuple[CoverModel, StagedOutcome | None, list[Stage]]:
+    cover_model = CoverModel(request, part, disabled_rules)
     if not cover_model.build(stop):
-        return _plan(request, cover_model, None, time.monotonic() - started, stopped=True)
+        return cover_model, None, []
     stages = _stages(cover_model, request)
-    outcome = solve_in_stages(cover_model, stages, config, started, on_progress, stop)
-    return _plan(request, cover_model, outcome, time.monotonic() - started, stopped=outcome.stopped)
+    staged = solve_in_stages(cover_model, stages, config, deadline, started, on_progress, stop, label)
+    return cover_model, staged, stages
+
+
+COST = "Cost of cover (£)"
+FAIRNESS = "Most extra hours for one doctor"
 
 
 def _stages(cover_model: CoverModel, request: SolveRequest) -> list[Stage]:
@@ -47,34 +95,45 @@ def _stages(cover_model: CoverModel, request: SolveRequest) -> list[Stage]:
         Stage("Priority 2 slots covered", True, cover_model.covered(2)),
         Stage("Priority 3 slots covered", True, cover_model.covered(3)),
         Stage("Elective sessions cancelled", False, cover_model.cancellations()),
-        Stage(f"Cost (units of £{unit / 6000:g})", False, cover_model.cost(unit)),
-        Stage("Most extra minutes for one doctor", False, cover_model.most_extra_minutes()),
+        Stage(COST, False, cover_model.cost(unit), scale=unit / 6000),
+        Stage(FAIRNESS, False, cover_model.most_extra_minutes(), scale=1 / 60),
     ]
     if request.previous is not None:
         stages.append(Stage("Changes from the previous plan", False, cover_model.changes()))
     return stages
 
 
-def _plan(request: SolveRequest, cover_model: CoverModel, outcome: StagedOutcome | None,
-          seconds: float, stopped: bool) -> Plan:
-    found = cover_model.found
-    values = outcome.values if outcome else {}
-    chosen = [c for c, x in zip(found.candidates, cover_model.cover) if values.get(x.index) == 1]
+def _scaled(stage: Stage, result: StageResult) -> StageResult:
+    return dataclasses.replace(result, value=result.value * stage.scale,
+                               bound=result.bound * stage.scale)
+
+
+def _merged_stages(outcome: _Outcome) -> tuple[StageResult, ...]:
+    """Each level over all parts: sums, but fairness is the largest part's."""
+    merged = []
+    for name, results in outcome.stages.items():
+        combine = max if name == FAIRNESS else sum
+        merged.append(StageResult(
+            name, round(combine(r.value for r in results), 2),  # type: ignore[operator]
+            round(combine(r.bound for r in results), 2),  # type: ignore[operator]
+            all(r.proven_optimal for r in results), sum(r.seconds for r in results)))
+    return tuple(merged)
+
+
+def _plan(request: SolveRequest, found: CandidateSet, outcome: _Outcome, seconds: float) -> Plan:
+    chosen = [c for c in found.candidates if c.index in outcome.chosen]
     covers = _covers(request, chosen)
-    cancelled_sessions = [s for s, x in zip(found.sessions, cover_model.cancel)
-                          if values.get(x.index) == 1]
-    cancelled = _cancelled(request, cancelled_sessions, covers)
+    sessions = [s for s in found.sessions if s.index in outcome.cancelled]
+    cancelled = _cancelled(request, sessions, covers)
     gaps = _gaps(request, found, covers)
-    stages = tuple(outcome.stages) if outcome else ()
-    status = _status(outcome, stopped)
-    return Plan(tuple(found.groups), covers, cancelled, gaps, stages=stages, status=status,
-                solve_seconds=seconds, notes=tuple(found.notes))
+    return Plan(tuple(found.groups), covers, cancelled, gaps, stages=_merged_stages(outcome),
+                status=_status(outcome), solve_seconds=seconds, notes=tuple(found.notes))
 
 
-def _status(outcome: StagedOutcome | None, stopped: bool) -> str:
-    if stopped:
+def _status(outcome: _Outcome) -> str:
+    if outcome.stopped:
         return STOPPED
-    if outcome and outcome.proven:
+    if not outcome.unfinished:
         return "optimal"
     return "time limit reached — best plan found"
 

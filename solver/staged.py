@@ -28,6 +28,7 @@ class Stage:
     name: str
     maximize: bool
     expression: cp_model.LinearExprT
+    scale: float = 1.0  # from model units to the manager's (pounds, hours)
 
 
 @dataclass
@@ -42,10 +43,10 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
     """Runs on CP-SAT's threads: it only builds a plain progress value and hands it on."""
 
     def __init__(self, stage: Stage, number: int, count: int, started: float,
-                 on_progress: ProgressCallback | None) -> None:
+                 on_progress: ProgressCallback | None, label: str) -> None:
         super().__init__()
         self._stage, self._number, self._count = stage, number, count
-        self._started, self._on_progress = started, on_progress
+        self._started, self._on_progress, self._label = started, on_progress, label
 
     def on_solution_callback(self) -> None:
         if self._on_progress is None:
@@ -53,27 +54,28 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
         self._on_progress(SolveProgress(
             self._stage.name, self._number, self._count, time.monotonic() - self._started,
             objective=self.objective_value, bound=self.best_objective_bound,
-            message="better plan found"))
+            message=self._label))
 
 
 def solve_in_stages(cover_model: CoverModel, stages: list[Stage], config: SolveConfig,
-                    started: float, on_progress: ProgressCallback | None,
-                    should_stop: Callable[[], bool]) -> StagedOutcome:
-    """Solve each stage in turn within the overall time limit."""
+                    deadline: float, started: float, on_progress: ProgressCallback | None,
+                    should_stop: Callable[[], bool], label: str = "") -> StagedOutcome:
+    """Solve each stage in turn, finishing by ``deadline`` (a ``time.monotonic()`` value)."""
     model = cover_model.model
-    variables = [*cover_model.cover, *cover_model.cancel]
+    variables = [*cover_model.cover.values(), *cover_model.cancel.values()]
     values = {v.index: 0 for v in variables}
     results: list[StageResult] = []
     stopped = False
+    span = max(deadline - time.monotonic(), 0.0)
     for number, stage in enumerate(stages, start=1):
-        remaining = config.time_limit_seconds - (time.monotonic() - started)
+        remaining = deadline - time.monotonic()
         if should_stop() or remaining <= 0:
             stopped = stopped or should_stop()
             break
-        budget = max(0.2, remaining - 0.05 * config.time_limit_seconds * (len(stages) - number))
+        budget = max(0.1, remaining - 0.05 * span * (len(stages) - number))
         _hint(model, variables, values)
-        solver, status, seconds = _run(model, stage, number, len(stages), budget, config, started,
-                                       on_progress, should_stop)
+        solver, status, seconds = _run(model, stage, (number, len(stages), label), budget, config,
+                                       started, on_progress, should_stop)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             results.append(StageResult(stage.name, float("nan"), float("nan"), False, seconds))
             stopped = should_stop()
@@ -96,7 +98,7 @@ def _hint(model: cp_model.CpModel, variables: list[cp_model.IntVar], values: dic
         model.add_hint(var, values[var.index])
 
 
-def _run(model: cp_model.CpModel, stage: Stage, number: int, count: int, budget: float,
+def _run(model: cp_model.CpModel, stage: Stage, where: tuple[int, int, str], budget: float,
          config: SolveConfig, started: float, on_progress: ProgressCallback | None,
          should_stop: Callable[[], bool]) -> tuple[cp_model.CpSolver, Any, float]:
     if stage.maximize:
@@ -109,15 +111,17 @@ def _run(model: cp_model.CpModel, stage: Stage, number: int, count: int, budget:
     solver.parameters.log_search_progress = config.log_search
     if config.num_workers:
         solver.parameters.num_workers = config.num_workers
+    number, count, label = where
     if on_progress:
         on_progress(SolveProgress(stage.name, number, count, time.monotonic() - started,
-                                  message="solving"))
+                                  message=label))
     done = threading.Event()
     watcher = threading.Thread(target=_watch, args=(solver, should_stop, done), daemon=True)
     watcher.start()
     t0 = time.monotonic()
     try:
-        status = solver.solve(model, _Reporter(stage, number, count, started, on_progress))
+        reporter = _Reporter(stage, number, count, started, on_progress, label)
+        status = solver.solve(model, reporter)
     finally:
         done.set()
         watcher.join()

@@ -182,8 +182,9 @@ class _ProgressLine:
     def __call__(self, progress: SolveProgress) -> None:
         value = "" if progress.objective is None else f" best {progress.objective:g}"
         bound = "" if progress.bound is None else f" bound {progress.bound:g}"
+        part = f" ({progress.message})" if progress.message else ""
         text = (f"[{progress.elapsed_seconds:5.1f}s] stage {progress.stage_number}/"
-                f"{progress.stage_count} {progress.stage}:{value}{bound}")
+                f"{progress.stage_count}{part} {progress.stage}:{value}{bound}")
         if self._live:
             print("\r" + text.ljust(100)[:100], end="", file=sys.stderr, flush=True)
         elif progress.stage != self._last_stage or progress.elapsed_seconds - self._last_time > 5:
