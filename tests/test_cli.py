@@ -124,3 +124,13 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path, capsys: pytest
 def test_a_strike_window_given_as_dates_runs_from_seven_to_seven() -> None:
     window = parse_window("2026-03-16/2026-03-21")
     assert (window.start.hour, window.end.hour) == (7, 7)
+
+
+def test_an_output_folder_that_does_not_exist_is_one_clear_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "missing" / "plan.xlsx"
+    code = main(["plan", "--sample", "department", "-o", str(out), "--time-limit", "10", "--workers", "2"])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("rota-planner:")
+    assert not out.exists()

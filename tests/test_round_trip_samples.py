@@ -63,3 +63,20 @@ def test_nobody_is_read_twice(round_trip: tuple[ImportResult, Plan, ImportResult
     assert pool_after == pool_before
     assert all(again.scenario.code(c).type is not ShiftType.UNKNOWN
                for c in ("STRIKE", "CANCELLED"))
+
+
+def test_stopping_mid_solve_returns_the_best_plan_so_far_and_it_is_legal() -> None:
+    imported = read_workbook(ASSETS / "department.xlsx")
+    seen: list[object] = []
+
+    def on_progress(progress: object) -> None:
+        seen.append(progress)
+
+    def should_stop() -> bool:  # stop once CP-SAT has reported its first plan
+        return any(getattr(p, "objective", None) is not None for p in seen)
+
+    plan = solve(SolveRequest(imported.scenario), SolveConfig(time_limit_seconds=60, num_workers=2),
+                 on_progress=on_progress, should_stop=should_stop)
+    assert plan.status == "stopped — best plan so far"
+    assert check_plan(imported.scenario, plan).ok
+    assert sum(g.missing for g in plan.gaps) + len(plan.covers) == sum(g.need for g in plan.groups)

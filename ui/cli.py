@@ -28,6 +28,7 @@ from solver import SolveConfig, SolveProgress, SolveRequest, solve
 EXIT_BAD_INPUT = 2
 EXIT_PLAN_REJECTED = 3
 EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("rota-planner: stopped", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as error:
+        print(f"rota-planner: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as error:  # a defect: still one line for the manager, not a traceback
+        print(f"rota-planner: unexpected error ({type(error).__name__}: {error}); nothing was "
+              "written. Please report this with the workbook.", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
 def _run_plan(args: argparse.Namespace) -> int:
     source = _source(args)
     output = args.output or source.with_name(f"{source.stem} - strike plan.xlsx")
+    if not output.parent.is_dir():
+        raise PlannerError(f"the folder {output.parent} does not exist: choose where to save the plan")
     windows = [parse_window(text) for text in args.strike or ()]  # refuse typos before reading
     imported = read_workbook(source)
     _print_import_problems(imported)
