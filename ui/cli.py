@@ -32,8 +32,13 @@ EXIT_INTERNAL = 70
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `rota-planner` command."""
-    args = _parser().parse_args(argv)
+    """Entry point of the `rota-planner` command; with no command (or --demo) it opens the window."""
+    given = sys.argv[1:] if argv is None else argv
+    if not given or given[0] == "--demo" or given[0].lower().endswith((".xlsx", ".xlsm")):
+        from ui.app import main as open_window
+
+        return open_window(given)
+    args = _parser().parse_args(given)
     try:
         return int(args.run(args))
     except PlannerError as error:

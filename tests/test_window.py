@@ -1,0 +1,153 @@
+"""The window driven as a manager would: open, set the strike, plan, stop, review, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from planner.domain import StrikeWindow
+from solver import STOPPED
+from ui.main_window import MainWindow
+from ui.plan_models import CancelledModel, ChangesModel, GapsModel
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+@pytest.fixture(autouse=True)
+def no_threads_left_behind():
+    yield
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(60000), "a background task was still running"
+    assert pool.activeThreadCount() == 0
+
+
+@pytest.fixture()
+def window(qtbot, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("solver/time_limit", 30)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture()
+def rota(tmp_path: Path) -> Path:
+    path = tmp_path / "department.xlsx"
+    shutil.copy(ASSETS / "department.xlsx", path)
+    return path
+
+
+def _open(qtbot, window: MainWindow, rota: Path) -> None:
+    window.open_file(rota)
+    qtbot.waitUntil(lambda: window.session.imported is not None, timeout=20000)
+
+
+def _plan(qtbot, window: MainWindow) -> None:
+    window.start_plan()
+    qtbot.waitUntil(lambda: window.run is None and window.session.plan is not None, timeout=60000)
+
+
+def test_opening_a_rota_fills_the_grid(qtbot, window: MainWindow, rota: Path, qtmodeltester) -> None:
+    _open(qtbot, window, rota)
+    model = window.rota_view.model
+    assert model.rowCount() == len(window.session.scenario.people)
+    assert model.columnCount() == 3 + 42
+    qtmodeltester.check(model)
+    assert window.plan_action.isEnabled() and not window.export_action.isEnabled()
+    assert "department.xlsx" in window.windowTitle()
+
+
+def test_filters_narrow_the_grid(qtbot, window: MainWindow, rota: Path) -> None:
+    _open(qtbot, window, rota)
+    view = window.rota_view
+    everyone = view.proxy.rowCount()
+    view.tier.setCurrentText("Consultant")
+    consultants = view.proxy.rowCount()
+    assert 0 < consultants < everyone
+    view.search.setText(view.model.person_at(0).name)
+    assert view.proxy.rowCount() >= 1
+
+
+def test_plan_fills_the_review_lists_and_every_model_is_sound(
+        qtbot, window: MainWindow, rota: Path, qtmodeltester) -> None:
+    _open(qtbot, window, rota)
+    _plan(qtbot, window)
+    plan = window.session.plan
+    assert plan is not None and plan.covers
+    assert window.changes_view.model.rowCount() == len(plan.covers)
+    assert window.gaps_view.model.rowCount() == len(plan.gaps)
+    for model in (window.changes_view.model, window.gaps_view.model, window.cancelled_view.model,
+                  window.rota_view.model):
+        qtmodeltester.check(model)
+    assert isinstance(window.changes_view.model, ChangesModel)
+    assert isinstance(window.gaps_view.model, GapsModel)
+    assert isinstance(window.cancelled_view.model, CancelledModel)
+    assert "Priority 1:" in window.summary_view.toPlainText()
+    assert window.export_action.isEnabled()
+
+
+def test_a_cover_shows_in_the_grid(qtbot, window: MainWindow, rota: Path) -> None:
+    _open(qtbot, window, rota)
+    _plan(qtbot, window)
+    cover = window.session.plan.covers[0]
+    model = window.rota_view.model
+    row = next(r for r in range(model.rowCount()) if model.person_at(r).key == cover.person_key)
+    column = next(c for c in range(model.columnCount()) if model.date_at(c) == cover.group.day)
+    assert model.index(row, column).data() == cover.group.shift_code
+    assert "Covers" in model.index(row, column).data(3)  # the tooltip says what it covers
+
+
+def test_changing_the_strike_changes_what_is_struck(qtbot, window: MainWindow, rota: Path) -> None:
+    _open(qtbot, window, rota)
+    before = len(window.session.struck_cells())
+    start = dt.datetime(2026, 3, 16, 7)
+    window.session.set_windows((StrikeWindow(start, start + dt.timedelta(days=1)),))
+    assert 0 < len(window.session.struck_cells()) < before
+    assert "1 strike day" in window.strike_panel.summary.text()
+
+
+def test_stop_returns_the_best_plan_so_far(qtbot, window: MainWindow, rota: Path) -> None:
+    _open(qtbot, window, rota)
+    window.start_plan()
+    window.stop_plan()
+    qtbot.waitUntil(lambda: window.run is None, timeout=20000)
+    plan = window.session.plan
+    assert plan is not None and plan.status in (STOPPED, "optimal")
+
+
+def test_export_writes_a_new_workbook(qtbot, window: MainWindow, rota: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    _open(qtbot, window, rota)
+    _plan(qtbot, window)
+    target = tmp_path / "plan.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    window.choose_export()
+    qtbot.waitUntil(lambda: bool(asked), timeout=30000)
+    assert target.exists() and str(target) in asked[0]
+
+
+def test_a_file_that_cannot_be_read_gives_one_message(qtbot, window: MainWindow, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    bogus = tmp_path / "rota.xlsx"
+    bogus.write_text("not a workbook")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    window.open_file(bogus)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+    assert "rota.xlsx" in warnings[0] or "workbook" in warnings[0].lower()
+    assert window.session.imported is None
+
+
+def test_recent_files_are_remembered(qtbot, window: MainWindow, rota: Path) -> None:
+    _open(qtbot, window, rota)
+    assert window.settings.value("files/recent")[0] == str(rota)
+    assert [a.text() for a in window.recent_menu.actions()] == [str(rota)]

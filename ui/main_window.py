@@ -1,0 +1,278 @@
+"""The main window: open a rota, set the strike, plan, review, export.
+
+A shell over the same functions the command line calls; it adds no rule of its own. Import,
+solve and export run off the GUI thread; solver progress is a plain value a timer polls.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QProgressBar, QTabWidget, QToolBar)
+
+from planner.checker import check_plan
+from planner.domain import PlannerError, Scenario
+from planner.plan import Plan
+from planner.workbook.export import export_plan
+from planner.workbook.layout import ImportResult
+from planner.workbook.read import read_workbook
+from solver import STOPPED, SolveConfig, SolveProgress, SolveRequest, solve
+from ui.plan_models import CancelledModel, ChangesModel, GapsModel
+from ui.results import ImportReport, ListView, SummaryView
+from ui.rota_view import RotaView
+from ui.session import Session
+from ui.strike_panel import StrikePanel
+from ui.tasks import run_in_background
+
+WORKBOOK_FILTER = "Excel workbooks (*.xlsx *.xlsm)"
+
+
+class PlanRun:
+    """One solve: its latest progress (written by solver threads, read by a GUI timer) and stop."""
+
+    def __init__(self) -> None:
+        self.latest: SolveProgress | None = None
+        self.stop = threading.Event()
+
+    def report(self, progress: SolveProgress) -> None:
+        self.latest = progress  # one reference assignment: safe across threads
+
+
+class MainWindow(QMainWindow):
+    """Rota Cover Planner's window."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.session = Session()
+        self.run: PlanRun | None = None
+        self.setWindowTitle("Rota Cover Planner")
+        self.setAcceptDrops(True)
+        self._build_views()
+        self._build_actions()
+        self._timer = QTimer(self, interval=100, timeout=self._show_progress)
+        self.session.subscribe(self._on_session_changed)
+        self._on_session_changed("")
+        self.resize(1400, 850)
+        self.restoreGeometry(self.settings.value("window/geometry", b""))  # type: ignore[arg-type]
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.rota_view = RotaView(self.session)
+        self.setCentralWidget(self.rota_view)
+        self.strike_panel = StrikePanel(self.session)
+        self._dock("Strike", self.strike_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabs = QTabWidget()
+        self.changes_view = ListView(ChangesModel(self.session), "call list")
+        self.gaps_view = ListView(GapsModel(self.session), "gaps")
+        self.cancelled_view = ListView(CancelledModel(self.session), "cancelled sessions")
+        self.summary_view = SummaryView(self.session)
+        self.import_report = ImportReport(self.session)
+        for view, title in ((self.summary_view, "Summary"), (self.changes_view, "Changes"),
+                            (self.gaps_view, "Gaps"), (self.cancelled_view, "Cancelled"),
+                            (self.import_report, "Import report")):
+            self.tabs.addTab(view, title)
+        self._dock("Plan", self.tabs, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar(maximumWidth=160, visible=False)
+        self.progress_bar.setRange(0, 0)
+        self.statusBar().addWidget(self.progress_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+
+    def _dock(self, title: str, widget: object, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title}")
+        dock.setWidget(widget)  # type: ignore[arg-type]
+        self.addDockWidget(area, dock)
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action("&Open rota…", QKeySequence.StandardKey.Open, self.choose_file,
+                                        "Open a rota workbook (.xlsx, .xlsm)")
+        self.plan_action = self._action("&Plan cover", QKeySequence("Ctrl+R"), self.start_plan,
+                                        "Plan cover for the strike")
+        self.stop_action = self._action("&Stop", QKeySequence("Esc"), self.stop_plan,
+                                        "Stop and keep the best plan so far")
+        self.export_action = self._action("&Export plan…", QKeySequence("Ctrl+E"), self.choose_export,
+                                          "Write the revised rota and call list to a new workbook")
+        toolbar = QToolBar("Main", objectName="main-toolbar")
+        file_menu = self.menuBar().addMenu("&File")
+        plan_menu = self.menuBar().addMenu("&Plan")
+        for action, menu in ((self.open_action, file_menu), (self.export_action, file_menu),
+                             (self.plan_action, plan_menu), (self.stop_action, plan_menu)):
+            toolbar.addAction(action)
+            menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "Quit"))
+        self.addToolBar(toolbar)
+
+    def _action(self, text: str, shortcut: object, slot: object, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    # --- open -----------------------------------------------------------------------------
+    @Slot()
+    def choose_file(self) -> None:
+        folder = str(self.settings.value("files/last_folder", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self, "Open rota workbook", folder, WORKBOOK_FILTER)
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> None:
+        """Import in the background; the window stays usable."""
+        self._busy(f"Reading {path.name}…")
+        run_in_background(lambda: read_workbook(path),
+                          lambda imported: self._on_imported(path, imported), self._on_failed)
+
+    def _on_imported(self, path: Path, imported: ImportResult) -> None:
+        self._idle(f"Read {path.name}: {len(imported.scenario.people)} doctors, "
+                   f"{len(imported.problems)} problem(s) — see the Import report.")
+        self.session.load(imported, path)
+        self._remember(path)
+        if imported.problems:
+            self.tabs.setCurrentWidget(self.import_report)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.toLocalFile().lower().endswith((".xlsx", ".xlsm")) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls()]
+        if files:
+            self.open_file(Path(files[0]))
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self._recent() if p != str(path)]
+        self.settings.setValue("files/recent", recent[:8])
+        self.settings.setValue("files/last_folder", str(path.parent))
+        self._fill_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        return [value] if isinstance(value, str) else list(value or [])  # type: ignore[arg-type]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open_file(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    # --- plan -----------------------------------------------------------------------------
+    @Slot()
+    def start_plan(self) -> None:
+        scenario = self.session.scenario
+        if scenario is None or self.run is not None:
+            return
+        run = self.run = PlanRun()
+        config = SolveConfig(time_limit_seconds=float(self.settings.value("solver/time_limit", 60)))
+        self._busy("Planning…")
+        self._timer.start()
+        self._update_actions()
+        run_in_background(lambda: solve(SolveRequest(scenario), config, run.report, run.stop.is_set),
+                          lambda plan: self._on_planned(scenario, plan), self._on_failed)
+
+    @Slot()
+    def stop_plan(self) -> None:
+        if self.run is not None:
+            self.run.stop.set()
+            self.progress_label.setText("Stopping — keeping the best plan so far…")
+
+    @Slot()
+    def _show_progress(self) -> None:
+        progress = self.run.latest if self.run else None
+        if progress is None:
+            return
+        best = "" if progress.objective is None else f": best {progress.objective:,.0f}"
+        bound = "" if progress.bound is None else f", bound {progress.bound:,.0f}"
+        part = f" ({progress.message})" if progress.message else ""
+        self.progress_label.setText(
+            f"Planning {progress.elapsed_seconds:.0f} s — step {progress.stage_number} of "
+            f"{progress.stage_count}{part}: {progress.stage}{best}{bound}")
+
+    def _on_planned(self, scenario: Scenario, plan: Plan) -> None:
+        self.run = None
+        self._timer.stop()
+        report = check_plan(scenario, plan)
+        if not report.ok:
+            self._idle("The plan broke a rule and was not used.")
+            QMessageBox.critical(self, "Plan rejected", report.summary())
+            return
+        self.session.set_plan(plan, scenario)
+        stopped = " (stopped early)" if plan.status == STOPPED else ""
+        self._idle(f"Planned{stopped}: {len(plan.covers)} covers, {sum(g.missing for g in plan.gaps)} "
+                   f"slots open, £{plan.total_cost:,.2f}.")
+        self.tabs.setCurrentWidget(self.summary_view)
+
+    # --- export ---------------------------------------------------------------------------
+    @Slot()
+    def choose_export(self) -> None:
+        source = self.session.source
+        if self.session.plan is None or source is None:
+            return
+        suggested = source.with_name(f"{source.stem} - strike plan.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, "Export plan", str(suggested), WORKBOOK_FILTER)
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        session = self.session
+        assert session.imported and session.plan and session.source and session.planned_scenario
+        imported, plan, source, scenario = (session.imported, session.plan, session.source,
+                                            session.planned_scenario)
+        self._busy(f"Writing {path.name}…")
+        run_in_background(lambda: export_plan(source, imported, plan, path, scenario=scenario),
+                          lambda _: self._on_exported(path), self._on_failed)
+
+    def _on_exported(self, path: Path) -> None:
+        self._idle(f"Exported {path}")
+        answer = QMessageBox.question(self, "Plan exported", f"The plan was written to\n{path}\n\nOpen it now?")
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # --- state ----------------------------------------------------------------------------
+    def _on_failed(self, error: BaseException) -> None:
+        self.run = None
+        self._timer.stop()
+        self._idle("")
+        if isinstance(error, PlannerError):
+            QMessageBox.warning(self, "Cannot use this file", str(error))
+        else:
+            QMessageBox.critical(self, "Something went wrong",
+                                 f"{type(error).__name__}: {error}\n\nNothing was written.")
+
+    def _busy(self, text: str) -> None:
+        self.progress_label.setText(text)
+        self.progress_bar.setVisible(True)
+
+    def _idle(self, text: str) -> None:
+        self.progress_label.setText(text)
+        self.progress_bar.setVisible(False)
+        self._update_actions()
+
+    def _on_session_changed(self, event: str) -> None:
+        self._update_actions()
+        if self.session.source:
+            self.setWindowTitle(f"{self.session.source.name} — Rota Cover Planner")
+
+    def _update_actions(self) -> None:
+        planning = self.run is not None
+        self.plan_action.setEnabled(self.session.scenario is not None and not planning)
+        self.stop_action.setEnabled(planning)
+        self.export_action.setEnabled(self.session.plan is not None and not planning)
+        self.open_action.setEnabled(not planning)
+
+    def closeEvent(self, event: object) -> None:
+        if self.run is not None:
+            self.run.stop.set()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,91 @@
+"""The manager's work in progress: the rota, the strike set-up and the plan. No Qt here.
+
+The window's models and panels listen to a session and redraw on its events; they never hold
+data of their own. Events are plain strings: "rota", "strike", "declarations", "plan".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from planner.demand import struck_shifts
+from planner.domain import Declaration, Person, Scenario, StrikeWindow
+from planner.plan import Cover, Plan
+from planner.workbook.layout import ImportResult
+
+Listener = Callable[[str], None]
+
+
+def default_window(scenario: Scenario) -> StrikeWindow:
+    """A first guess the manager edits: 07:00 on the rota's middle Monday for five days."""
+    middle = scenario.dates[len(scenario.dates) // 2]
+    monday = middle - dt.timedelta(days=middle.weekday())
+    start = dt.datetime.combine(monday, dt.time(7))
+    return StrikeWindow(start, start + dt.timedelta(days=5))
+
+
+class Session:
+    """One workbook being planned."""
+
+    def __init__(self) -> None:
+        self.source: Path | None = None
+        self.imported: ImportResult | None = None
+        self.windows: tuple[StrikeWindow, ...] = ()
+        self.declarations: dict[str, Declaration] = {}
+        self.plan: Plan | None = None
+        self.planned_scenario: Scenario | None = None
+        self._listeners: list[Listener] = []
+
+    # --- events ---------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: str) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # --- changes --------------------------------------------------------------------------
+    def load(self, imported: ImportResult, source: Path) -> None:
+        """A newly opened rota: its own strike windows, or a first guess to edit."""
+        self.source, self.imported = source, imported
+        self.windows = imported.scenario.strike_windows or (default_window(imported.scenario),)
+        self.declarations = {}
+        self.plan, self.planned_scenario = None, None
+        self._emit("rota")
+
+    def set_windows(self, windows: tuple[StrikeWindow, ...]) -> None:
+        self.windows = tuple(sorted(windows, key=lambda w: w.start))
+        self._emit("strike")
+
+    def set_declarations(self, changes: dict[str, Declaration]) -> None:
+        self.declarations.update(changes)
+        self._emit("declarations")
+
+    def set_plan(self, plan: Plan, scenario: Scenario) -> None:
+        self.plan, self.planned_scenario = plan, scenario
+        self._emit("plan")
+
+    # --- views ----------------------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario | None:
+        """The rota as it will be planned: the strike windows and declarations set here."""
+        if self.imported is None:
+            return None
+        base = self.imported.scenario.with_strike(self.windows)
+        return base.with_declarations(self.declarations) if self.declarations else base
+
+    def declaration(self, person: Person) -> Declaration:
+        return self.declarations.get(person.key, person.declaration)
+
+    def covers_by_cell(self) -> dict[tuple[str, dt.date], Cover]:
+        if self.plan is None:
+            return {}
+        return {(c.person_key, c.group.day): c for c in self.plan.covers}
+
+    def struck_cells(self) -> set[tuple[str, dt.date]]:
+        scenario = self.scenario
+        if scenario is None:
+            return set()
+        return {(s.person.key, s.entry.day) for s in struck_shifts(scenario)}
