@@ -141,3 +141,24 @@ class Plan:
         for group in self.groups:
             counts[group.priority] = counts.get(group.priority, 0) + group.need
         return counts
+
+
+class CallStatus(enum.Enum):
+    """Where the phone call about a proposed cover has got to."""
+
+    PROPOSED = "Proposed"
+    ASKED = "Asked"
+    ACCEPTED = "Accepted"  # the doctor said yes: the cover is locked
+    DECLINED = "Declined"  # the doctor said no: never propose them there again
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A manager's decision, kept so that every choice can be defended later."""
+
+    time: dt.datetime
+    action: str
+    group: SlotGroupKey | None
+    person_key: str
+    rule: str = ""
+    reason: str = ""

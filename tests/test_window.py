@@ -151,3 +151,28 @@ def test_recent_files_are_remembered(qtbot, window: MainWindow, rota: Path) -> N
     _open(qtbot, window, rota)
     assert window.settings.value("files/recent")[0] == str(rota)
     assert [a.text() for a in window.recent_menu.actions()] == [str(rota)]
+
+
+def test_calls_lock_and_reject_covers_and_replanning_respects_them(qtbot, window: MainWindow, rota: Path) -> None:
+    from planner.plan import CallStatus
+
+    _open(qtbot, window, rota)
+    _plan(qtbot, window)
+    first, second = window.session.plan.covers[:2]
+    view = window.changes_view
+    rows = {view.changes.row_item(r): r for r in range(view.changes.rowCount())}
+    view.table.selectRow(view.proxy.mapFromSource(view.changes.index(rows[first], 0)).row())
+    view.set_selected_status(CallStatus.ACCEPTED)
+    view.table.selectRow(view.proxy.mapFromSource(view.changes.index(rows[second], 0)).row())
+    view.set_selected_status(CallStatus.DECLINED, reason="on holiday")
+    assert [d.action for d in window.session.decisions] == ["Accepted", "Declined"]
+    window.start_plan()
+    qtbot.waitUntil(lambda: window.run is None and window.session.previous_plan is not None, timeout=60000)
+    again = {(c.person_key, c.group): c for c in window.session.plan.covers}
+    assert again[(first.person_key, first.group)].locked
+    assert (second.person_key, second.group) not in again
+    assert "Since the last plan" in window.summary_view.toPlainText()
+    from PySide6.QtCore import Qt
+    status_column = [view.changes.headerData(c, Qt.Orientation.Horizontal) for c in range(view.changes.columnCount())].index("Status")
+    statuses = {view.changes.index(r, status_column).data() for r in range(view.changes.rowCount())}
+    assert "Accepted" in statuses

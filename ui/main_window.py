@@ -20,8 +20,9 @@ from planner.plan import Plan
 from planner.workbook.export import export_plan
 from planner.workbook.layout import ImportResult
 from planner.workbook.read import read_workbook
-from solver import STOPPED, SolveConfig, SolveProgress, SolveRequest, solve
-from ui.plan_models import CancelledModel, ChangesModel, GapsModel
+from solver import STOPPED, SolveConfig, SolveProgress, solve
+from ui.changes_view import ChangesView
+from ui.plan_models import CancelledModel, GapsModel
 from ui.results import ImportReport, ListView, SummaryView
 from ui.rota_view import RotaView
 from ui.session import Session
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.strike_panel = StrikePanel(self.session)
         self._dock("Strike", self.strike_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabs = QTabWidget()
-        self.changes_view = ListView(ChangesModel(self.session), "call list")
+        self.changes_view = ChangesView(self.session)
         self.gaps_view = ListView(GapsModel(self.session), "gaps")
         self.cancelled_view = ListView(CancelledModel(self.session), "cancelled sessions")
         self.summary_view = SummaryView(self.session)
@@ -173,12 +174,14 @@ class MainWindow(QMainWindow):
         scenario = self.session.scenario
         if scenario is None or self.run is not None:
             return
+        request = self.session.solve_request()
+        assert request is not None
         run = self.run = PlanRun()
         config = SolveConfig(time_limit_seconds=float(self.settings.value("solver/time_limit", 60)))
         self._busy("Planning…")
         self._timer.start()
         self._update_actions()
-        run_in_background(lambda: solve(SolveRequest(scenario), config, run.report, run.stop.is_set),
+        run_in_background(lambda: solve(request, config, run.report, run.stop.is_set),
                           lambda plan: self._on_planned(scenario, plan), self._on_failed)
 
     @Slot()

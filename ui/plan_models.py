@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from planner.plan import CancelledSession, Cover, Gap
+from solver import CoverChoice
 from ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,6 +100,8 @@ class ChangesModel(_PlanListModel):
             ("Hours", lambda c: round(c.minutes / 60, 2)),
             ("Cost", lambda c: float(c.cost)),
             ("Phone", lambda c: person(c).phone),
+            ("Email", lambda c: person(c).email),
+            ("Status", lambda c: self._session.status(CoverChoice(c.person_key, c.group)).value),
         ]
 
     def _person(self, cover: Cover) -> Any:

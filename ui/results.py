@@ -65,6 +65,9 @@ class SummaryView(QPlainTextEdit):
             return "No plan yet: set the strike windows and press Plan cover (Ctrl+R)."
         needed, covered = plan.needed_by_priority(), plan.covered_by_priority()
         lines = [f"Status: {plan.status} ({plan.solve_seconds:.1f} s)", ""]
+        added, dropped = self._session.changes_since_last_plan()
+        if self._session.previous_plan is not None:
+            lines += [f"Since the last plan: {len(added)} cover(s) added, {len(dropped)} dropped", ""]
         for priority in (1, 2, 3):
             lines.append(f"Priority {priority}: {covered.get(priority, 0)} of "
                          f"{needed.get(priority, 0)} slots covered")

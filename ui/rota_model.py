@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.domain import Person, RosterEntry, ShiftType
 from planner.grades import Tier
+from solver import CoverChoice
 from ui.session import Session
 
 FIXED_COLUMNS = ("Name", "Grade", "Specialty")
@@ -29,6 +30,7 @@ TYPE_COLOURS = {
 NIGHT_COLOUR = QColor("#b9c9e8")
 COVER_COLOUR = QColor("#fff176")
 STRUCK_COLOUR = QColor("#c8c8c8")
+CANCELLED_COLOUR = QColor("#ffcc80")
 STRIKE_DAY_COLOUR = QColor("#fde3cf")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,6 +47,7 @@ class RotaTableModel(QAbstractTableModel):
         self._entries: dict[tuple[str, dt.date], RosterEntry] = {}
         self._covers: dict[tuple[str, dt.date], Any] = {}
         self._struck: set[tuple[str, dt.date]] = set()
+        self._cancelled: dict[tuple[str, dt.date], str] = {}
         self._strike_days: set[dt.date] = set()
         session.subscribe(self._on_session_changed)
 
@@ -63,6 +66,7 @@ class RotaTableModel(QAbstractTableModel):
         self._entries = {(e.person_key, e.day): e for e in scenario.roster}
         self._covers = self._session.covers_by_cell()
         self._struck = self._session.struck_cells()
+        self._cancelled = self._session.cancelled_cells()
         self._strike_days = set(scenario.strike_dates)
 
     # --- shape ----------------------------------------------------------------------------
@@ -120,7 +124,7 @@ class RotaTableModel(QAbstractTableModel):
             return cover.group.shift_code if cover else (entry.code if entry else "")
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(self._colour(key, day, entry, cover is not None))
-        if role == Qt.ItemDataRole.FontRole and (cover or key in self._struck):
+        if role == Qt.ItemDataRole.FontRole and (cover or key in self._struck or key in self._cancelled):
             font = QFont()
             font.setBold(cover is not None)
             font.setStrikeOut(cover is None)
@@ -137,6 +141,8 @@ class RotaTableModel(QAbstractTableModel):
             return COVER_COLOUR
         if key in self._struck:
             return STRUCK_COLOUR
+        if key in self._cancelled:
+            return CANCELLED_COLOUR
         scenario = self._session.scenario
         if entry is None or scenario is None:
             return STRIKE_DAY_COLOUR if day in self._strike_days else QColor(Qt.GlobalColor.white)
@@ -157,9 +163,13 @@ class RotaTableModel(QAbstractTableModel):
                 lines.append(f"Note: {entry.note}")
             if key in self._struck:
                 lines.append("Struck: this doctor is expected to strike")
+            if key in self._cancelled and cover is None:
+                lines.append(f"Cancelled: {self._cancelled[key]}")
         if cover is not None and scenario is not None:
             replaces = scenario.people_by_key.get(cover.replaces)
+            status = self._session.status(CoverChoice(cover.person_key, cover.group)).value
             lines.append(f"Covers {cover.group} — {cover.cover_type.value}, £{cover.cost:,.2f}")
+            lines.append(f"Call: {status}")
             if replaces:
                 lines.append(f"Replaces {replaces.name}")
         return "\n".join(lines)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from planner.demand import struck_shifts
 from planner.domain import Declaration, Person, Scenario, StrikeWindow
-from planner.plan import Cover, Plan
+from planner.plan import CallStatus, Cover, Decision, Plan
 from planner.workbook.layout import ImportResult
+from solver import CoverChoice, SolveRequest
 
 Listener = Callable[[str], None]
 
@@ -36,6 +37,9 @@ class Session:
         self.declarations: dict[str, Declaration] = {}
         self.plan: Plan | None = None
         self.planned_scenario: Scenario | None = None
+        self.previous_plan: Plan | None = None
+        self.statuses: dict[CoverChoice, CallStatus] = {}
+        self.decisions: list[Decision] = []
         self._listeners: list[Listener] = []
 
     # --- events ---------------------------------------------------------------------------
@@ -52,7 +56,8 @@ class Session:
         self.source, self.imported = source, imported
         self.windows = imported.scenario.strike_windows or (default_window(imported.scenario),)
         self.declarations = {}
-        self.plan, self.planned_scenario = None, None
+        self.plan, self.planned_scenario, self.previous_plan = None, None, None
+        self.statuses, self.decisions = {}, []
         self._emit("rota")
 
     def set_windows(self, windows: tuple[StrikeWindow, ...]) -> None:
@@ -64,8 +69,41 @@ class Session:
         self._emit("declarations")
 
     def set_plan(self, plan: Plan, scenario: Scenario) -> None:
+        self.previous_plan = self.plan
         self.plan, self.planned_scenario = plan, scenario
         self._emit("plan")
+
+    def changes_since_last_plan(self) -> tuple[list[Cover], list[Cover]]:
+        """Covers the new plan adds, and covers of the last plan it drops."""
+        if self.plan is None or self.previous_plan is None:
+            return [], []
+        def key(c: Cover) -> tuple[str, object]:
+            return (c.person_key, c.group)
+        old = {key(c): c for c in self.previous_plan.covers}
+        new = {key(c): c for c in self.plan.covers}
+        return ([c for k, c in new.items() if k not in old], [c for k, c in old.items() if k not in new])
+
+    def set_status(self, choice: CoverChoice, status: CallStatus, reason: str = "") -> None:
+        """Record how a call went: accepted locks the cover, declined rejects the doctor there."""
+        if status is CallStatus.PROPOSED:
+            self.statuses.pop(choice, None)
+        else:
+            self.statuses[choice] = status
+        self.decisions.append(Decision(dt.datetime.now().replace(microsecond=0), status.value,
+                                       choice.group, choice.person_key, reason=reason))
+        self._emit("statuses")
+
+    def status(self, choice: CoverChoice) -> CallStatus:
+        return self.statuses.get(choice, CallStatus.PROPOSED)
+
+    def solve_request(self) -> SolveRequest | None:
+        """What Plan asks for: this strike, the calls so far, and the last plan to stay close to."""
+        scenario = self.scenario
+        if scenario is None:
+            return None
+        locked = frozenset(c for c, s in self.statuses.items() if s is CallStatus.ACCEPTED)
+        rejected = frozenset(c for c, s in self.statuses.items() if s is CallStatus.DECLINED)
+        return SolveRequest(scenario, locked=locked, rejected=rejected, previous=self.plan)
 
     # --- views ----------------------------------------------------------------------------
     @property
@@ -78,6 +116,11 @@ class Session:
 
     def declaration(self, person: Person) -> Declaration:
         return self.declarations.get(person.key, person.declaration)
+
+    def cancelled_cells(self) -> dict[tuple[str, dt.date], str]:
+        if self.plan is None:
+            return {}
+        return {(s.person_key, s.day): s.reason for s in self.plan.cancelled}
 
     def covers_by_cell(self) -> dict[tuple[str, dt.date], Cover]:
         if self.plan is None:
