@@ -94,24 +94,32 @@ class CandidateSet:
     items_by_person: dict[str, list[WorkItem]] = field(default_factory=dict)
     turned_away: dict[SlotGroupKey, list[tuple[str, str]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    need: dict[SlotGroupKey, int] = field(default_factory=dict)  # left after hand assignments
 
 
 class _Rota:
     """One doctor's fixed shifts and blocked dates, indexed for quick conflict look-ups."""
 
-    def __init__(self, scenario: Scenario, person: Person, session_index: dict[tuple[str, dt.date], int]):
+    def __init__(self, request: SolveRequest, person: Person,
+                 session_index: dict[tuple[str, dt.date], int]):
+        scenario = request.scenario
         self.items: list[WorkItem] = []
         self.blocked_days: set[dt.date] = set()
+        cancelled = {(s.person_key, s.day) for s in request.cancelled_by_hand}
         for entry in scenario.entries_by_person.get(person.key, ()):
             if scenario.code(entry.code).type.blocks_cover:
                 self.blocked_days.add(entry.day)
             shift = scenario.shift_of(entry)
-            if shift is None or not shift.type.is_worked:
+            if shift is None or not shift.type.is_worked or (person.key, entry.day) in cancelled:
                 continue
             session = session_index.get((person.key, entry.day), -1)
             kind = "elective" if session >= 0 else "fixed"
             self.items.append(work_item(scenario, kind, session, entry.day,
                                         minute_of(shift.start), minute_of(shift.end)))
+        for cover in request.assigned:  # hand-made covers are worked like rostered shifts
+            if cover.person_key == person.key:
+                self.items.append(work_item(scenario, "fixed", -1, cover.group.day,
+                                            minute_of(cover.start), minute_of(cover.end)))
         self.items.sort(key=lambda i: i.start)
         self.starts = [i.start for i in self.items]
 
@@ -122,15 +130,19 @@ class _Rota:
         return self.items[lo:hi]
 
 
-def cancellable_sessions(scenario: Scenario) -> list[CancellableSession]:
-    """Elective sessions of non-striking doctors that start inside a strike window."""
+def cancellable_sessions(request: SolveRequest) -> list[CancellableSession]:
+    """Elective sessions of non-striking doctors that start inside a strike window (and that
+    the manager has not already cancelled by hand)."""
+    scenario = request.scenario
+    by_hand = {(s.person_key, s.day) for s in request.cancelled_by_hand}
     sessions: list[CancellableSession] = []
     for person in scenario.people:
         if scenario.is_striking(person):
             continue
         for entry in scenario.entries_by_person.get(person.key, ()):
             shift = scenario.shift_of(entry)
-            if shift and shift.type is ShiftType.ELECTIVE and scenario.in_strike(shift.start):
+            if (shift and shift.type is ShiftType.ELECTIVE and scenario.in_strike(shift.start)
+                    and (person.key, entry.day) not in by_hand):
                 sessions.append(CancellableSession(len(sessions), person.key, entry.day,
                                                    shift.code, shift.start, shift.end))
     return sessions
@@ -139,7 +151,8 @@ def cancellable_sessions(scenario: Scenario) -> list[CancellableSession]:
 def build_candidates(request: SolveRequest, groups: list[SlotGroup]) -> CandidateSet:
     """Every (doctor, slot group) pair that can be legal, and why the others cannot."""
     scenario = request.scenario
-    found = CandidateSet(groups=groups, sessions=cancellable_sessions(scenario))
+    found = CandidateSet(groups=groups, sessions=cancellable_sessions(request))
+    found.need = {g.key: g.need - sum(1 for c in request.assigned if c.group == g.key) for g in groups}
     session_index = {(s.person_key, s.day): s.index for s in found.sessions}
     by_specialty = _competent_people(scenario)
     rotas: dict[str, _Rota] = {}
@@ -149,7 +162,7 @@ def build_candidates(request: SolveRequest, groups: list[SlotGroup]) -> Candidat
             if person.tier < group.key.tier:
                 continue
             if person.key not in rotas:
-                rotas[person.key] = _Rota(scenario, person, session_index)
+                rotas[person.key] = _Rota(request, person, session_index)
             reason = _why_not(scenario, request, person, group, rotas[person.key])
             if reason:
                 turned_away.append((person.key, reason))
@@ -190,6 +203,11 @@ def _add_candidate(found: CandidateSet, scenario: Scenario, person: Person, grou
                                       minute_of(group.start), minute_of(group.end), cost))
 
 
+def _filled_by_hand(request: SolveRequest, group: SlotGroup) -> bool:
+    """Hand assignments already fill this group: nobody else is needed there."""
+    return sum(1 for c in request.assigned if c.group == group.key) >= group.need
+
+
 def _why_not(scenario: Scenario, request: SolveRequest, person: Person, group: SlotGroup,
              rota: _Rota) -> str:
     """Why this doctor can never cover this group, or "" if they might."""
@@ -201,6 +219,8 @@ def _why_not(scenario: Scenario, request: SolveRequest, person: Person, group: S
         return "not available for cover"
     if CoverChoice(person.key, group.key) in request.rejected:
         return "turned down for this shift"
+    if _filled_by_hand(request, group):
+        return "assigned by hand"
     if group.key.day in rota.blocked_days:
         return "on leave"
     if end - start > rules.max_shift_hours * 60:

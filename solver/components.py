@@ -42,7 +42,7 @@ def split_components(found: CandidateSet) -> list[CandidateSet]:
     def part_of(node: object) -> CandidateSet:
         root = roots.find(node)
         if root not in parts:
-            parts[root] = CandidateSet(groups=[], turned_away=found.turned_away)
+            parts[root] = CandidateSet(groups=[], turned_away=found.turned_away, need=found.need)
         return parts[root]
 
     for cand in found.candidates:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.domain import Scenario
-from planner.plan import Plan, SlotGroupKey
+from planner.plan import AcceptedBreach, CancelledSession, Cover, Plan, SlotGroupKey
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,17 @@ class SolveRequest:
 
     ``locked`` covers are kept as they are; ``rejected`` pairs are never proposed;
     ``previous`` is the last plan, so that "fewest changes" keeps covers people were phoned about.
+    ``assigned`` covers were made by hand and are kept exactly as they are, with the sessions
+    the manager cancelled for them and any breach they accepted (with its reason).
     """
 
     scenario: Scenario
     locked: frozenset[CoverChoice] = frozenset()
     rejected: frozenset[CoverChoice] = frozenset()
     previous: Plan | None = None
+    assigned: tuple[Cover, ...] = ()
+    cancelled_by_hand: tuple[CancelledSession, ...] = ()
+    accepted: tuple[AcceptedBreach, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,9 @@ class CoverModel:
             by_group[cand.group.key].append(self.cover[cand.index])
         for group in self.found.groups:
             chosen = by_group.get(group.key, [])
-            if len(chosen) > group.need:
-                self.model.add(sum(chosen) <= group.need)
+            need = self.found.need.get(group.key, group.need)
+            if len(chosen) > need:
+                self.model.add(sum(chosen) <= need)
 
     def _add_locks(self) -> None:
         for cand in self.found.candidates:

@@ -122,12 +122,13 @@ def _merged_stages(outcome: _Outcome) -> tuple[StageResult, ...]:
 
 def _plan(request: SolveRequest, found: CandidateSet, outcome: _Outcome, seconds: float) -> Plan:
     chosen = [c for c in found.candidates if c.index in outcome.chosen]
-    covers = _covers(request, chosen)
+    covers = _covers(request, chosen) + request.assigned
     sessions = [s for s in found.sessions if s.index in outcome.cancelled]
-    cancelled = _cancelled(request, sessions, covers)
+    cancelled = _cancelled(request, sessions, covers) + request.cancelled_by_hand
     gaps = _gaps(request, found, covers)
-    return Plan(tuple(found.groups), covers, cancelled, gaps, stages=_merged_stages(outcome),
-                status=_status(outcome), solve_seconds=seconds, notes=tuple(found.notes))
+    return Plan(tuple(found.groups), covers, cancelled, gaps, request.accepted,
+                stages=_merged_stages(outcome), status=_status(outcome), solve_seconds=seconds,
+                notes=tuple(found.notes))
 
 
 def _status(outcome: _Outcome) -> str:

@@ -285,3 +285,25 @@ def test_a_locked_cover_that_became_illegal_is_dropped_with_a_note() -> None:
     plan = plan_for(s, locked=frozenset({CoverChoice("A", group)}))
     assert plan.covers == ()
     assert any("Locked cover not kept: A" in note and "on leave" in note for note in plan.notes)
+
+
+def test_a_hand_assignment_is_kept_and_its_accepted_breach_is_carried() -> None:
+    from planner.checker import check_plan
+    from planner.demand import slot_groups
+    from planner.plan import AcceptedBreach
+    from planner.who_else import breaches_of, new_cover
+
+    s = scenario({**striker(". . . . . . . D D"), doctor("A", "Consultant"): ". . . . . . . . TW",
+                  doctor("B", "Consultant"): ""}, WEEK2)
+    monday, tuesday = slot_groups(s)
+    # A is rostered TW on Tuesday 16:00: covering Tuesday's D (08:00-17:00) overlaps it.
+    forced = new_cover(s, tuesday, s.person("A"))
+    breaches = breaches_of(s, Plan((), (), (), ()), forced)
+    assert {b.rule for b in breaches} == {"overlap"}
+    accepted = tuple(AcceptedBreach(b.rule, b.person_key, b.when, "agreed to stay late") for b in breaches)
+    plan = plan_for(s, assigned=(forced,), accepted=accepted)
+    assert forced in plan.covers
+    assert [c.person_key for c in plan.covers if c.group == monday.key] in (["A"], ["B"])
+    assert sum(1 for c in plan.covers if c.group == tuesday.key) == 1
+    report = check_plan(s, plan)
+    assert report.ok and {v.rule for v in report.accepted} == {"overlap"}
