@@ -122,3 +122,10 @@ def _cancel(scenario: Scenario, entries: list[RosterEntry]) -> tuple[CancelledSe
         sessions.append(CancelledSession(entry.person_key, entry.day, shift.code, shift.start,
                                          shift.end, "to free them for cover"))
     return tuple(sessions)
+
+
+def cancellations_for(scenario: Scenario, entries: tuple[RosterEntry, ...],
+                      person: Person) -> tuple[CancelledSession, ...]:
+    """The sessions a hand assignment cancels, with a reason naming whom they free."""
+    return tuple(dataclasses.replace(s, reason=f"cancelled by hand to free {person.name} for cover")
+                 for s in _cancel(scenario, list(entries)))

@@ -176,3 +176,42 @@ def test_calls_lock_and_reject_covers_and_replanning_respects_them(qtbot, window
     status_column = [view.changes.headerData(c, Qt.Orientation.Horizontal) for c in range(view.changes.columnCount())].index("Status")
     statuses = {view.changes.index(r, status_column).data() for r in range(view.changes.rowCount())}
     assert "Accepted" in statuses
+
+
+def test_who_else_lists_candidates_and_an_override_is_kept_with_its_reason(
+        qtbot, window: MainWindow, rota: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        qtmodeltester) -> None:
+    import openpyxl
+
+    from planner.checker import check_plan
+    from PySide6.QtWidgets import QInputDialog
+
+    _open(qtbot, window, rota)
+    _plan(qtbot, window)
+    window.tabs.setCurrentWidget(window.gaps_view)
+    window.gaps_view.table.selectRow(0)
+    window.who_else_for_selection()
+    dialog = window.who_else_dialog
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=30000)
+    qtmodeltester.check(dialog.model)
+    options = [dialog.model.option(r) for r in range(dialog.model.rowCount())]
+    blocked = next(o for o in options if not o.possible and not o.covering_now
+                   and {b.rule for b in o.breaches} <= {"rest", "hours_168", "rest_after_nights",
+                                                       "consecutive_shifts", "overlap"})
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("agreed on the phone", True))
+    first_plan = window.session.plan
+    dialog.assign_requested.emit(dialog.group, blocked)
+    qtbot.waitUntil(lambda: window.run is None and window.session.plan is not first_plan, timeout=60000)
+    plan = window.session.plan
+    assert any(c.person_key == blocked.person.key and c.group == dialog.group.key for c in plan.covers)
+    report = check_plan(window.session.planned_scenario, plan)
+    assert report.ok and report.accepted
+    target = tmp_path / "plan.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    done: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: done.append("x") or QMessageBox.StandardButton.No)
+    window.choose_export()
+    qtbot.waitUntil(lambda: bool(done), timeout=30000)
+    decisions = list(openpyxl.load_workbook(target)["Decisions"].iter_rows(values_only=True))
+    assert decisions[0][:2] == ("Time", "Action")
+    assert any(row[1] == "Rule overridden" and row[8] == "agreed on the phone" for row in decisions[1:])

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QProgressBar, QTabWidget, QToolBar)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow,
+                               QMessageBox, QProgressBar, QTabWidget, QToolBar)
 
 from planner.checker import check_plan
 from planner.domain import PlannerError, Scenario
@@ -21,7 +21,10 @@ from planner.workbook.export import export_plan
 from planner.workbook.layout import ImportResult
 from planner.workbook.read import read_workbook
 from solver import STOPPED, SolveConfig, SolveProgress, solve
+from planner.plan import AcceptedBreach, SlotGroup
+from planner.who_else import CoverOption, cancellations_for, cover_options, new_cover
 from ui.changes_view import ChangesView
+from ui.who_else_dialog import WhoElseDialog
 from ui.plan_models import CancelledModel, GapsModel
 from ui.results import ImportReport, ListView, SummaryView
 from ui.rota_view import RotaView
@@ -51,6 +54,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.session = Session()
         self.run: PlanRun | None = None
+        self.who_else_dialog: WhoElseDialog | None = None
         self.setWindowTitle("Rota Cover Planner")
         self.setAcceptDrops(True)
         self._build_views()
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.changes_view = ChangesView(self.session)
         self.gaps_view = ListView(GapsModel(self.session), "gaps")
+        self.gaps_view.table.doubleClicked.connect(self.who_else_for_selection)
         self.cancelled_view = ListView(CancelledModel(self.session), "cancelled sessions")
         self.summary_view = SummaryView(self.session)
         self.import_report = ImportReport(self.session)
@@ -99,11 +104,15 @@ class MainWindow(QMainWindow):
                                         "Stop and keep the best plan so far")
         self.export_action = self._action("&Export plan…", QKeySequence("Ctrl+E"), self.choose_export,
                                           "Write the revised rota and call list to a new workbook")
+        self.who_else_action = self._action("&Who else could cover this?", QKeySequence("Ctrl+K"),
+                                            self.who_else_for_selection,
+                                            "Every candidate for the selected cover or gap, and why")
         toolbar = QToolBar("Main", objectName="main-toolbar")
         file_menu = self.menuBar().addMenu("&File")
         plan_menu = self.menuBar().addMenu("&Plan")
         for action, menu in ((self.open_action, file_menu), (self.export_action, file_menu),
-                             (self.plan_action, plan_menu), (self.stop_action, plan_menu)):
+                             (self.plan_action, plan_menu), (self.stop_action, plan_menu),
+                             (self.who_else_action, plan_menu)):
             toolbar.addAction(action)
             menu.addAction(action)
         self.recent_menu = file_menu.addMenu("Open &recent")
@@ -233,7 +242,9 @@ class MainWindow(QMainWindow):
         imported, plan, source, scenario = (session.imported, session.plan, session.source,
                                             session.planned_scenario)
         self._busy(f"Writing {path.name}…")
-        run_in_background(lambda: export_plan(source, imported, plan, path, scenario=scenario),
+        decisions, statuses = tuple(session.decisions), session.export_statuses()
+        run_in_background(lambda: export_plan(source, imported, plan, path, scenario=scenario,
+                                              decisions=decisions, statuses=statuses),
                           lambda _: self._on_exported(path), self._on_failed)
 
     def _on_exported(self, path: Path) -> None:
@@ -241,6 +252,60 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, "Plan exported", f"The plan was written to\n{path}\n\nOpen it now?")
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # --- adjust ---------------------------------------------------------------------------
+    @Slot()
+    def who_else_for_selection(self) -> None:
+        """Candidates for the cover or gap selected in the Changes or Gaps list."""
+        plan, scenario = self.session.plan, self.session.planned_scenario
+        if plan is None or scenario is None:
+            return
+        key = self._selected_group_key()
+        group = next((g for g in plan.groups if g.key == key), None)
+        if group is None:
+            self.progress_label.setText("Select a cover in Changes or a gap in Gaps first.")
+            return
+        dialog = self.who_else_dialog = WhoElseDialog(group, self)
+        dialog.assign_requested.connect(self._on_who_else_assign_requested)
+        dialog.show()
+        run_in_background(lambda: cover_options(scenario, plan, group), dialog.show_options,
+                          self._on_failed)
+
+    def _selected_group_key(self) -> object:
+        if self.tabs.currentWidget() is self.gaps_view:
+            rows = self.gaps_view.table.selectionModel().selectedRows()
+            if rows:
+                return self.gaps_view.model.row_item(self.gaps_view.proxy.mapToSource(rows[0]).row()).group  # type: ignore[attr-defined]
+        covers = self.changes_view.selected_covers()
+        return covers[0].group if covers else None
+
+    @Slot(object, object)
+    def _on_who_else_assign_requested(self, group: SlotGroup, option: CoverOption) -> None:
+        scenario, plan = self.session.planned_scenario, self.session.plan
+        if scenario is None or plan is None or option.covering_now:
+            return
+        cover = new_cover(scenario, group, option.person)
+        if option.possible:
+            cancelled = cancellations_for(scenario, option.would_cancel, option.person)
+            self.session.assign(cover, cancelled)
+        else:
+            reason = self._override_reason(option)
+            if not reason:
+                return
+            accepted = tuple(AcceptedBreach(b.rule, b.person_key, b.when, reason)
+                             for b in option.breaches)
+            self.session.assign(cover, (), accepted, reason)
+        if self.who_else_dialog is not None:
+            self.who_else_dialog.accept()
+        self.start_plan()
+
+    def _override_reason(self, option: CoverOption) -> str:
+        broken = "\n".join(f"• {r}" for r in option.reasons)
+        reason, ok = QInputDialog.getText(
+            self, "This breaks a working-time rule",
+            f"{option.person.name} would break:\n{broken}\n\nTo assign them anyway, give the "
+            "reason (it is kept with the plan and exported):")
+        return reason.strip() if ok else ""
 
     # --- state ----------------------------------------------------------------------------
     def _on_failed(self, error: BaseException) -> None:
@@ -272,6 +337,7 @@ class MainWindow(QMainWindow):
         self.plan_action.setEnabled(self.session.scenario is not None and not planning)
         self.stop_action.setEnabled(planning)
         self.export_action.setEnabled(self.session.plan is not None and not planning)
+        self.who_else_action.setEnabled(self.session.plan is not None and not planning)
         self.open_action.setEnabled(not planning)
 
     def closeEvent(self, event: object) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from planner.demand import struck_shifts
 from planner.domain import Declaration, Person, Scenario, StrikeWindow
-from planner.plan import CallStatus, Cover, Decision, Plan
+from planner.plan import AcceptedBreach, CallStatus, CancelledSession, Cover, Decision, Plan
 from planner.workbook.layout import ImportResult
 from solver import CoverChoice, SolveRequest
 
@@ -40,6 +40,9 @@ class Session:
         self.previous_plan: Plan | None = None
         self.statuses: dict[CoverChoice, CallStatus] = {}
         self.decisions: list[Decision] = []
+        self.assigned: list[Cover] = []
+        self.cancelled_by_hand: list[CancelledSession] = []
+        self.accepted: list[AcceptedBreach] = []
         self._listeners: list[Listener] = []
 
     # --- events ---------------------------------------------------------------------------
@@ -58,6 +61,7 @@ class Session:
         self.declarations = {}
         self.plan, self.planned_scenario, self.previous_plan = None, None, None
         self.statuses, self.decisions = {}, []
+        self.assigned, self.cancelled_by_hand, self.accepted = [], [], []
         self._emit("rota")
 
     def set_windows(self, windows: tuple[StrikeWindow, ...]) -> None:
@@ -103,7 +107,27 @@ class Session:
             return None
         locked = frozenset(c for c, s in self.statuses.items() if s is CallStatus.ACCEPTED)
         rejected = frozenset(c for c, s in self.statuses.items() if s is CallStatus.DECLINED)
-        return SolveRequest(scenario, locked=locked, rejected=rejected, previous=self.plan)
+        return SolveRequest(scenario, locked=locked, rejected=rejected, previous=self.plan,
+                            assigned=tuple(self.assigned),
+                            cancelled_by_hand=tuple(self.cancelled_by_hand),
+                            accepted=tuple(self.accepted))
+
+    def assign(self, cover: Cover, cancelled: tuple[CancelledSession, ...] = (),
+               accepted: tuple[AcceptedBreach, ...] = (), reason: str = "") -> None:
+        """A cover made by hand, kept exactly by every later plan; an overridden rule is
+        recorded with the manager's reason."""
+        self.assigned.append(cover)
+        self.cancelled_by_hand.extend(cancelled)
+        self.accepted.extend(accepted)
+        now = dt.datetime.now().replace(microsecond=0)
+        rules = ", ".join(sorted({b.rule for b in accepted}))
+        action = "Rule overridden" if accepted else "Assigned by hand"
+        self.decisions.append(Decision(now, action, cover.group, cover.person_key, rules, reason))
+        self.statuses[CoverChoice(cover.person_key, cover.group)] = CallStatus.ACCEPTED
+        self._emit("assigned")
+
+    def export_statuses(self) -> dict[tuple[str, object], str]:
+        return {(c.person_key, c.group): s.value for c, s in self.statuses.items()}
 
     # --- views ----------------------------------------------------------------------------
     @property

@@ -10,9 +10,10 @@ import datetime as dt
 import re
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NUMBER = re.compile(
     r"^£?\s*(-?\d+(?:\.\d*)?|-?\.\d+)\s*"
-    r"(?:/\s*h(?:ou)?r|per\s+hour|p/?h|hrs?|hours?|h)?$"
+    r"(?:(?:/|per\b|an?\b)?\s*(?:hours?|hrs?|h)|p/?h)?$"
 )
 
 
@@ -40,6 +41,14 @@ def cell_text(value: object) -> str:
 def squash(text: str) -> str:
     """Lower case without spaces or punctuation: how header and sheet names are compared."""
     return _NOT_ALNUM.sub("", text.lower())
+
+
+def heading_key(text: str) -> str:
+    """A heading or sheet name squashed, ignoring bracketed parts: ``Strike (Y/N)`` is ``strike``.
+
+    A heading that is all brackets keeps them (``(ID)`` is ``id``).
+    """
+    return squash(_BRACKETED.sub("", text)) or squash(text)
 
 
 def one_line(text: str) -> str:

@@ -2,7 +2,8 @@
 
 Accepted date text: ``09/03/2026``, ``9/3/26``, ``09-03-2026``, ``09.03.2026``, ``09-Mar-2026``,
 ``9 Mar 2026``, ``9 March 2026``, ``2026-03-09``, each optionally with a weekday before or after
-(``Mon 09/03/2026``). Two-digit years are 20xx. Accepted time text: ``08:00``, ``8:00``, ``0800``,
+(``Mon 09/03/2026``) or a time after (``09/03/2026 00:00``, a datetime exported as text).
+Two-digit years are 20xx. Accepted time text: ``08:00``, ``8:00``, ``0800``,
 ``08.00``, ``20.00``, ``8am``, ``8:30pm``, ``noon``, ``midnight``; ``24:00`` is midnight.
 """
 
@@ -44,8 +45,16 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        return parse_date_text(value)
+        return parse_date_text(value) or _date_of_datetime_text(value)
     return None
+
+
+def _date_of_datetime_text(text: str) -> dt.date | None:
+    """The date of text such as ``09/03/2026 00:00`` (a datetime exported as text)."""
+    if not any(ch.isdigit() for ch in text):
+        return None
+    moment = parse_datetime_text(text)
+    return moment.date() if moment is not None else None
 
 
 def parse_date_text(text: str) -> dt.date | None:

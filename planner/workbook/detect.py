@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.domain import CellRef, PlannerError, column_letter
-from planner.workbook.cells import cell_text, is_blank, squash
+from planner.workbook.cells import cell_text, heading_key, is_blank
 from planner.workbook.dates import parse_date
 from planner.workbook.issues import IssueLog
 from planner.workbook.layout import GridLayout
@@ -75,7 +75,7 @@ def read_header(values: Row) -> Header:
         if day is not None:
             dates.append((column, day))
             continue
-        field = _FIELD_OF_HEADER.get(squash(cell_text(value)))
+        field = _FIELD_OF_HEADER.get(heading_key(cell_text(value)))
         if field is not None:
             columns.setdefault(field, column)
     return Header(columns, tuple(dates))
@@ -90,7 +90,8 @@ def load_grid(book: Any, layout: GridLayout | None, file_name: str, log: IssueLo
         validate_layout(layout, book)
         log.info(CellRef(layout.sheet, layout.header_row), f"Layout given: {layout.describe()}.")
         last_row = layout.last_row
-    rows = _read_rows(book[layout.sheet], layout, last_row)
+    sheet = book[layout.sheet]
+    rows = _spread_merged_codes(sheet, layout, _read_rows(sheet, layout, last_row), log)
     end_row = layout.first_row + len(rows) - 1
     if end_row < layout.first_row:
         raise PlannerError(
@@ -187,6 +188,35 @@ def _read_rows(sheet: Any, layout: GridLayout, last_row: int | None) -> tuple[Ro
     while rows and is_blank(rows[-1]):
         rows.pop()
     return tuple(rows)
+
+
+def _spread_merged_codes(
+    sheet: Any, layout: GridLayout, rows: tuple[Row, ...], log: IssueLog
+) -> tuple[Row, ...]:
+    """A doctor's cell merged across date columns (leave over a week) holds its code on each date."""
+    dates = {column for column, _ in layout.date_columns}
+    filled = list(rows)
+    spread: list[str] = []
+    for merged in sheet.merged_cells.ranges:
+        offset = merged.min_row - layout.first_row
+        one_row = merged.min_row == merged.max_row and 0 <= offset < len(filled)
+        if one_row and merged.min_col in dates and not is_blank((filled[offset][layout.name_column - 1],)):
+            filled[offset] = _spread_in_row(filled[offset], merged.min_col, merged.max_col, dates)
+            spread.append(merged.coord)
+    if spread:
+        more = f" and {len(spread) - 10} more" if len(spread) > 10 else ""
+        log.info(CellRef(layout.sheet, layout.header_row), (
+            f"Merged cells read as the same code on each of their dates: {', '.join(spread[:10])}{more}."
+        ))
+    return tuple(filled)
+
+
+def _spread_in_row(values: Row, first: int, last: int, dates: set[int]) -> Row:
+    """``values`` with the value in column ``first`` copied to the date columns up to ``last``."""
+    return tuple(
+        values[first - 1] if first < column <= last and column in dates else value
+        for column, value in enumerate(values, start=1)
+    )
 
 
 def validate_layout(layout: GridLayout, book: Any) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -19,10 +20,11 @@ from openpyxl.workbook.workbook import Workbook
 
 from planner.demand import struck_shifts
 from planner.domain import CellRef, PlannerError, Scenario
-from planner.plan import Plan
+from planner.plan import Decision, Plan, SlotGroupKey
 from planner.workbook.export_cells import sheet_key
 from planner.workbook.export_grid import write_grid
 from planner.workbook.export_lists import (
+    DECISIONS_SHEET, write_decisions,
     CANCELLED_SHEET, CHANGES_SHEET, GAPS_SHEET, SITREP_SHEET, STRUCK_SHEET, person_of,
     write_cancelled, write_changes, write_gaps, write_sitrep, write_struck,
 )
@@ -31,23 +33,27 @@ from planner.workbook.export_summary import SUMMARY_SHEET, write_summary
 from planner.workbook.layout import ImportResult
 
 OUTPUT_SHEETS = (CHANGES_SHEET, GAPS_SHEET, CANCELLED_SHEET, SUMMARY_SHEET, SITREP_SHEET,
-                 STRUCK_SHEET)
+                 STRUCK_SHEET, DECISIONS_SHEET)
 _SUFFIXES = (".xlsx", ".xlsm")
 
 
 def export_plan(source: Path, imported: ImportResult, plan: Plan, out: Path, *,
-                scenario: Scenario | None = None) -> None:
+                scenario: Scenario | None = None, decisions: Sequence[Decision] = (),
+                statuses: Mapping[tuple[str, SlotGroupKey], str] | None = None) -> None:
     """Write ``plan`` as a revised copy of ``source`` to the new file ``out``.
 
     ``scenario`` is what was planned (its strike windows and declarations may differ from the
     file's); it defaults to ``imported.scenario``. Raises PlannerError if ``out`` is the source,
-    has the wrong extension, or cannot be written.
+    has the wrong extension, or cannot be written. ``decisions`` (the manager's, from the
+    window) become the Decisions sheet; ``statuses`` give each cover's call status.
     """
     scenario = scenario if scenario is not None else imported.scenario
     source, out = Path(source), Path(out)
     keep_vba = _check_paths(source, out)
     wb = _load(source, keep_vba)
-    _fill(wb, imported, plan, scenario)
+    _fill(wb, imported, plan, scenario, statuses or {})
+    if decisions:
+        write_decisions(wb, scenario, decisions)
     save_atomically(wb, out)
 
 
@@ -72,7 +78,8 @@ def _load(source: Path, keep_vba: bool) -> Workbook:
         raise PlannerError(f"cannot read the rota workbook {source}: {error}") from error
 
 
-def _fill(wb: Workbook, imported: ImportResult, plan: Plan, scenario: Scenario) -> None:
+def _fill(wb: Workbook, imported: ImportResult, plan: Plan, scenario: Scenario,
+          statuses: Mapping[tuple[str, SlotGroupKey], str]) -> None:
     layout = imported.layout
     if layout.sheet not in wb.sheetnames:
         raise PlannerError(f"the rota sheet '{layout.sheet}' is no longer in the workbook: "
@@ -86,7 +93,7 @@ def _fill(wb: Workbook, imported: ImportResult, plan: Plan, scenario: Scenario) 
     write_shift_codes(wb, scenario, layout.sheet)
     write_strike(wb, scenario, layout.sheet)
     write_staff(wb, scenario, layout.sheet)
-    write_changes(wb, scenario, plan)
+    write_changes(wb, scenario, plan, statuses)
     write_gaps(wb, scenario, plan)
     write_cancelled(wb, scenario, plan)
     write_summary(wb, scenario, plan, struck, notes)

@@ -7,13 +7,13 @@ back from them; both modules use the constants below.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from openpyxl.workbook.workbook import Workbook
 
 from planner.demand import StruckShift
 from planner.domain import Person, PlannerError, Scenario
-from planner.plan import Cover, Plan, SlotGroup, SlotGroupKey
+from planner.plan import Cover, Decision, Plan, SlotGroup, SlotGroupKey
 from planner.sitrep import sitrep
 from planner.workbook.export_cells import (
     DATE_FORMAT, HOURS_FORMAT, MONEY_FORMAT, TIME_FORMAT, Value, replace_sheet, write_table,
@@ -24,6 +24,7 @@ GAPS_SHEET = "Gaps"
 CANCELLED_SHEET = "Cancelled"
 STRUCK_SHEET = "Struck"
 SITREP_SHEET = "Sitrep"
+DECISIONS_SHEET = "Decisions"
 
 CHANGES_HEADERS = (
     "Date", "Shift", "Start", "End", "Specialty", "Tier", "Priority", "Covered by", "Staff ID",
@@ -40,6 +41,9 @@ STRUCK_HEADERS = (
 SITREP_HEADERS = (
     "Date", "Doctors due to work", "Taking part in action", "Elective sessions cancelled",
 )
+DECISIONS_HEADERS = (
+    "Time", "Action", "Date", "Shift", "Specialty", "Doctor", "Staff ID", "Rule", "Reason",
+)
 STATUS_PROPOSED = "Proposed"
 STATUS_LOCKED = "Locked"
 
@@ -55,15 +59,16 @@ def person_of(scenario: Scenario, key: str) -> Person:
     return person
 
 
-def write_changes(wb: Workbook, scenario: Scenario, plan: Plan) -> None:
+def write_changes(wb: Workbook, scenario: Scenario, plan: Plan,
+                  statuses: Mapping[tuple[str, SlotGroupKey], str] | None = None) -> None:
     covers = sorted(plan.covers, key=lambda c: (
         c.group.day, c.priority, c.group.shift_code, c.group.specialty,
         person_of(scenario, c.person_key).name))
-    rows = [_change_row(scenario, c) for c in covers]
+    rows = [_change_row(scenario, c, (statuses or {}).get((c.person_key, c.group))) for c in covers]
     write_table(replace_sheet(wb, CHANGES_SHEET), CHANGES_HEADERS, rows, CHANGES_FORMATS)
 
 
-def _change_row(scenario: Scenario, cover: Cover) -> list[Value]:
+def _change_row(scenario: Scenario, cover: Cover, status: str | None) -> list[Value]:
     person = person_of(scenario, cover.person_key)
     hours = cover.minutes / 60
     replaces = scenario.people_by_key.get(cover.replaces) if cover.replaces else None
@@ -72,8 +77,23 @@ def _change_row(scenario: Scenario, cover: Cover) -> list[Value]:
         person.staff_id, person.grade, cover.cover_type.value,
         replaces.name if replaces is not None else cover.replaces,
         round(hours, 2), round(cover.cost / hours, 2) if hours else None, cover.cost,
-        person.phone, person.email, STATUS_LOCKED if cover.locked else STATUS_PROPOSED,
+        person.phone, person.email,
+        status or (STATUS_LOCKED if cover.locked else STATUS_PROPOSED),
     ]
+
+
+def write_decisions(wb: Workbook, scenario: Scenario, decisions: Sequence[Decision]) -> None:
+    """Every manual decision with its time and reason, so each can be defended later."""
+    rows: list[list[Value]] = []
+    for d in decisions:
+        person = scenario.people_by_key.get(d.person_key)
+        group = d.group
+        rows.append([d.time, d.action, group.day if group else None,
+                     group.shift_code if group else "", group.specialty if group else "",
+                     person.name if person else d.person_key, person.staff_id if person else "",
+                     d.rule, d.reason])
+    formats = {"Time": "dd/mm/yyyy hh:mm", "Date": DATE_FORMAT}
+    write_table(replace_sheet(wb, DECISIONS_SHEET), DECISIONS_HEADERS, rows, formats)
 
 
 def _slot_cells(key: SlotGroupKey, start: dt.datetime | None,

@@ -125,10 +125,9 @@ class _RowReader:
     def _is_weekday_row(self, values: Row, fields: _Fields) -> bool:
         if fields.grade or fields.staff_id:
             return False
-        texts = [(squash(cell_text(values[i])), day) for i, _, day in self.date_indexes]
-        filled = [(t, day) for t, day in texts if t]
-        return len(filled) >= min(3, len(texts)) and all(
-            t in _WEEKDAY_NAMES[day.weekday()] for t, day in filled
+        filled = [(values[i], day) for i, _, day in self.date_indexes if cell_text(values[i])]
+        return len(filled) >= min(3, len(self.date_indexes)) and all(
+            _names_its_day(value, day) for value, day in filled
         )
 
     def _code_cells(self, values: Row) -> list[CodeCell]:
@@ -187,6 +186,13 @@ class _RowReader:
                 f"cell{'s' if len(cells) != 1 else ''} ({cell_list(cells)}); those doctors are "
                 "treated as unavailable for cover on those days."
             ))
+
+
+def _names_its_day(value: object, day: dt.date) -> bool:
+    """A weekday name for ``day`` (``Mon``, ``M``), or ``day`` itself shown again (as ``ddd``)."""
+    if isinstance(value, dt.date):
+        return (value.date() if isinstance(value, dt.datetime) else value) == day
+    return squash(cell_text(value)) in _WEEKDAY_NAMES[day.weekday()]
 
 
 def _label_or_no_name(values: Row) -> str:

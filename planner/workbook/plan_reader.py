@@ -39,7 +39,9 @@ _DECLARATIONS = {
     "": Declaration.UNDECLARED, "unknown": Declaration.UNDECLARED,
     "undeclared": Declaration.UNDECLARED,
 }
-_STATUSES = {"": False, STATUS_PROPOSED.lower(): False, STATUS_LOCKED.lower(): True}
+# Call statuses from the window: an accepted cover is locked; asked and declined are not.
+_STATUSES = {"": False, STATUS_PROPOSED.lower(): False, STATUS_LOCKED.lower(): True,
+             "asked": False, "accepted": True, "declined": False}
 _DATE_TEXT_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d")
 _DATETIME_TEXT_FORMATS = ("%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
 
@@ -368,7 +370,8 @@ def _cover_type(row: Row) -> CoverType:
 def _locked(row: Row) -> bool:
     status = row.text("Status").lower()
     if status not in _STATUSES:
-        raise PlannerError(f"Status should be {STATUS_PROPOSED} or {STATUS_LOCKED}",
+        raise PlannerError(f"Status should be {STATUS_PROPOSED}, Asked, Accepted, Declined or "
+                           f"{STATUS_LOCKED}",
                            row.where("Status"))
     return _STATUSES[status]
 

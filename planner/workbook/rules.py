@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 from planner.domain import WorkingTimeRules
-from planner.workbook.cells import parse_number, squash
+from planner.workbook.cells import heading_key, parse_number, squash
 from planner.workbook.issues import IssueLog
 from planner.workbook.tables import Table, TableRow, TableSpec, read_table
 
@@ -48,7 +48,7 @@ def read_rules(sheet: Any | None, log: IssueLog) -> WorkingTimeRules:
         return _DEFAULTS
     changes: dict[str, Any] = {}
     for row in table.rows:
-        field = _FIELD_OF.get(squash(row.text("rule")))
+        field = _FIELD_OF.get(heading_key(row.text("rule")))
         if field is None:
             log.problem(table.at(row, "rule"), (
                 f"'{row.text('rule')}' is not a rule this planner knows: row not read."

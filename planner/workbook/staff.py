@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from planner.domain import CellRef, Declaration, StaffKind
-from planner.workbook.cells import parse_number, squash
+from planner.workbook.cells import heading_key, parse_number
 from planner.workbook.detect import HEADER_ALIASES
 from planner.workbook.issues import IssueLog
 from planner.workbook.tables import Table, TableRow, TableSpec, read_table
@@ -43,8 +43,8 @@ _DECLARATIONS = {
 _AVAILABLE = {**dict.fromkeys(("", "yes", "y", "true", "1"), True), **dict.fromkeys(("no", "n", "false", "0"), False)}
 _KINDS = {
     **dict.fromkeys(("", "rota", "substantive", "trust", "permanent"), StaffKind.ROTA),
-    **dict.fromkeys(("locum", "agency"), StaffKind.LOCUM),
-    "bank": StaffKind.BANK,
+    **dict.fromkeys(("locum", "agency", "agencylocum", "locumagency"), StaffKind.LOCUM),
+    **dict.fromkeys(("bank", "banklocum", "bankdoctor", "bankstaff"), StaffKind.BANK),
 }
 _T = TypeVar("_T")
 
@@ -111,7 +111,7 @@ def _choice(
     log: IssueLog,
 ) -> _T:
     text = row.text(field)
-    found = choices.get(squash(text))
+    found = choices.get(heading_key(text))
     if found is not None:
         return found
     heading = {"strike": "Strike", "available": "Available for cover", "type": "Type"}[field]

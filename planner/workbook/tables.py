@@ -1,8 +1,9 @@
 """The optional side sheets (Shifts, Staff, Cover, Strike, Rates, Rules): finding them by name
 and reading each as a table whose columns are found by their headings.
 
-Sheet names and headings are compared squashed (lower case, no spaces or punctuation), so
-``Shift codes``, ``SHIFT-CODES`` and ``shiftcodes`` are the same sheet.
+Sheet names and headings are compared squashed (lower case, no spaces or punctuation, nothing
+in brackets), so ``Shift codes``, ``SHIFT-CODES`` and ``shiftcodes`` are the same sheet, and
+``Strike (Y/N)`` is the ``Strike`` heading.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.domain import CellRef, column_letter
-from planner.workbook.cells import cell_text, is_blank, one_line, squash
+from planner.workbook.cells import cell_text, heading_key, is_blank, one_line
 from planner.workbook.detect import BLANK_ROWS_ENDING_GRID, HEADER_SCAN_ROWS, MAX_SCAN_COLUMNS, Row
 from planner.workbook.issues import IssueLog
 
@@ -33,7 +34,7 @@ def find_side_sheets(book: Any, grid_sheet: str) -> dict[str, Any]:
         if sheet.title == grid_sheet:
             continue
         for kind, names in SIDE_SHEETS.items():
-            if squash(sheet.title) in names and kind not in found:
+            if heading_key(sheet.title) in names and kind not in found:
                 found[kind] = sheet
     return found
 
@@ -83,11 +84,11 @@ def read_table(sheet: Any, spec: TableSpec, log: IssueLog, otherwise: str) -> Ta
         min_row=1, max_row=min(HEADER_SCAN_ROWS, sheet.max_row),
         max_col=min(MAX_SCAN_COLUMNS, sheet.max_column), values_only=True,
     ))
-    for header_row, values in enumerate(heads, start=1):
-        columns = _columns(values, spec)
-        if all(any(f in columns for f in group) for group in spec.required):
-            _note_unread(sheet.title, header_row, values, columns, log)
-            return Table(sheet.title, header_row, columns, _rows(sheet, header_row, columns))
+    found = _best_header(heads, spec)
+    if found is not None:
+        header_row, columns = found
+        _note_unread(sheet.title, header_row, heads[header_row - 1], columns, log)
+        return Table(sheet.title, header_row, columns, _rows(sheet, header_row, columns))
     log.problem(
         CellRef(sheet.title, 1),
         f"{spec.title} sheet '{sheet.title}' has no header row with {spec.looked_for} in its "
@@ -96,11 +97,25 @@ def read_table(sheet: Any, spec: TableSpec, log: IssueLog, otherwise: str) -> Ta
     return None
 
 
+def _best_header(heads: Sequence[Row], spec: TableSpec) -> tuple[int, dict[str, int]] | None:
+    """The row (1-based) with the required columns that names the most fields, first on ties.
+
+    The most, not the first: a title such as ``Staff`` above the header names a field too.
+    """
+    best: tuple[int, dict[str, int]] | None = None
+    for header_row, values in enumerate(heads, start=1):
+        columns = _columns(values, spec)
+        complete = all(any(f in columns for f in group) for group in spec.required)
+        if complete and (best is None or len(columns) > len(best[1])):
+            best = (header_row, columns)
+    return best
+
+
 def _columns(values: Row, spec: TableSpec) -> dict[str, int]:
     field_of = {alias: field for field, aliases in spec.fields.items() for alias in aliases}
     columns: dict[str, int] = {}
     for column, value in enumerate(values, start=1):
-        field = field_of.get(squash(cell_text(value)))
+        field = field_of.get(heading_key(cell_text(value)))
         if field is not None:
             columns.setdefault(field, column)
     return columns
