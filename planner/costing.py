@@ -74,16 +74,19 @@ def hourly_rates(person: Person, card: RateCard) -> BandRates:
     return card.rates_for(person)
 
 
+def cost_in_pounds(person: Person, card: RateCard, start: dt.datetime, end: dt.datetime) -> float:
+    """Exact cost of working [start, end): each band's minutes at its hourly rate."""
+    rates = hourly_rates(person, card)
+    return sum(_rate(rates, band) * minutes / 60
+               for band, minutes in minutes_by_band(start, end).items())
+
+
 def cost_in_pence_sixtieths(person: Person, card: RateCard, start: dt.datetime,
                             end: dt.datetime) -> int:
-    """Exact integer cost in 1/60 of a penny (rate in pence per hour × minutes)."""
-    rates = hourly_rates(person, card)
-    return sum(
-        round(_rate(rates, band) * 100) * minutes
-        for band, minutes in minutes_by_band(start, end).items()
-    )
+    """The cost as an integer for the solver, in 1/60 of a penny: exact for rates in pence."""
+    return round(cost_in_pounds(person, card, start, end) * 6000)
 
 
 def shift_cost(person: Person, card: RateCard, start: dt.datetime, end: dt.datetime) -> float:
     """Cost of working [start, end) in pounds, to the penny."""
-    return round(cost_in_pence_sixtieths(person, card, start, end) / 6000, 2)
+    return round(cost_in_pounds(person, card, start, end), 2)

@@ -60,9 +60,26 @@ def tier_of_grade(grade: str) -> Tier | None:
     """The tier of a grade as written in a rota, or None if it is not recognised.
 
     Tier names themselves (``Registrar``, ``SAS``) are read as their tier; a ``Locum`` or
-    ``Bank`` prefix is ignored, so ``Locum registrar`` is a registrar.
+    ``Bank`` prefix is ignored, so ``Locum registrar`` is a registrar. Grades written with a
+    note (``Specialty Registrar (ST4)``) or a range (``CT1/2``) are read by their parts.
     """
-    squashed = _squash(grade)
+    for text in _readings(grade):
+        tier = _match(text)
+        if tier is not None:
+            return tier
+    return _by_keyword(_squash(grade))
+
+
+def _readings(grade: str) -> list[str]:
+    """The whole grade, then without brackets, then what is in brackets, then each part."""
+    outside = re.sub(r"\(.*?\)", " ", grade)
+    inside = re.findall(r"\((.*?)\)", grade)
+    parts = re.split(r"[/,;&]| or | and ", outside)
+    return [grade, outside, *inside, *parts]
+
+
+def _match(text: str) -> Tier | None:
+    squashed = _squash(text)
     for prefix in ("locum", "bank", "agency"):
         if squashed.startswith(prefix) and len(squashed) > len(prefix):
             squashed = squashed[len(prefix):]
@@ -70,5 +87,22 @@ def tier_of_grade(grade: str) -> Tier | None:
         return None
     for pattern, tier in _TIER_PATTERNS:
         if re.match(pattern, squashed):
+            return tier
+    return None
+
+
+_KEYWORDS: tuple[tuple[str, Tier], ...] = (
+    ("consultant", Tier.CONSULTANT),
+    ("associatespecialist", Tier.SAS), ("specialtydoctor", Tier.SAS),
+    ("specialitydoctor", Tier.SAS), ("specialitydr", Tier.SAS), ("staffgrade", Tier.SAS),
+    ("registrar", Tier.REGISTRAR),
+    ("foundation", Tier.FOUNDATION),
+    ("coretrainee", Tier.CORE), ("seniorhouseofficer", Tier.CORE), ("clinicalfellow", Tier.CORE),
+)
+
+
+def _by_keyword(squashed: str) -> Tier | None:
+    for word, tier in _KEYWORDS:
+        if word in squashed:
             return tier
     return None

@@ -53,7 +53,6 @@ class CoverModel:
     def build(self, should_stop: Callable[[], bool] = lambda: False) -> bool:
         """Add every rule; returns False if stopped part-way."""
         self._add_group_needs()
-        self._add_locks()
         for person_key, items in self.found.items_by_person.items():
             if should_stop():
                 return False
@@ -92,10 +91,11 @@ class CoverModel:
             if len(chosen) > need:
                 self.model.add(sum(chosen) <= need)
 
-    def _add_locks(self) -> None:
-        for cand in self.found.candidates:
-            if cand.choice in self.request.locked:
-                self.model.add(self.cover[cand.index] == 1)
+    def locks_kept(self) -> cp_model.LinearExpr:
+        """Locked covers, kept first of all (a stage, not a hard rule, so that locks that can
+        no longer all be kept, when a need has fallen say, never make the model infeasible)."""
+        return sum(self.cover[c.index] for c in self.found.candidates
+                   if c.choice in self.request.locked)  # type: ignore[return-value]
 
     def _add_overlap_and_rest(self, person_key: str, items: list[WorkItem]) -> None:
         """Shifts less than the minimum rest apart conflict: one at-most-one per clique.
@@ -288,6 +288,7 @@ class CoverModel:
         most = self.model.new_int_var(0, top, "most_extra_minutes")
         for terms in by_person.values():
             self.model.add(most >= sum(m * x for m, x in terms))
+        self.most_extra = most
         return most
 
     def changes(self) -> cp_model.LinearExpr:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from planner.costing import shift_cost
 from planner.demand import slot_groups
 from planner.grades import Tier
 from planner.plan import (CancelledSession, Cover, CoverType, Gap, Plan, SlotGroup, SlotGroupKey,
@@ -36,17 +37,49 @@ def solve(request: SolveRequest, config: SolveConfig = SolveConfig(),
     deadline = started + config.time_limit_seconds
     found = build_candidates(request, slot_groups(request.scenario))
     parts = split_components(found)
-    outcome = _Outcome()
+    # With a previous plan, the last level (fewest changes) runs once every part's fairness is
+    # known: it may use any part's slack up to the largest part's "most extra hours".
+    first_deadline = deadline - (0.15 * config.time_limit_seconds if request.previous else 0)
+    solved = []
     for number, part in enumerate(parts, start=1):
         if stop():
-            outcome.stopped = True
             break
         share = len(part.candidates) / max(1, sum(len(p.candidates) for p in parts[number - 1:]))
-        part_deadline = time.monotonic() + (deadline - time.monotonic()) * share
+        part_deadline = time.monotonic() + max(0.0, first_deadline - time.monotonic()) * share
         label = f"part {number} of {len(parts)}" if len(parts) > 1 else ""
-        outcome.add(_solve_part(request, part, config, part_deadline, started, on_progress,
-                                stop, disabled_rules, label))
+        solved.append(_solve_part(request, part, config, part_deadline, started, on_progress,
+                                  stop, disabled_rules, label))
+    if request.previous is not None and not stop():
+        _fewest_changes(solved, config, deadline, started, on_progress, stop)
+    outcome = _Outcome(stopped=stop() or len(solved) < len(parts))
+    for part_result in solved:
+        outcome.add(part_result)
     return _plan(request, found, outcome, time.monotonic() - started)
+
+
+PartResult = tuple[CoverModel, "StagedOutcome | None", list[Stage]]
+
+
+def _fewest_changes(solved: list[PartResult], config: SolveConfig, deadline: float,
+                    started: float, on_progress: Callable[[SolveProgress], None] | None,
+                    stop: Callable[[], bool]) -> None:
+    """The last level, part by part, with fairness held at the plan's overall value."""
+    finished = [(m, o, st) for m, o, st in solved if o is not None and len(o.stages) == len(st)]
+    if not finished:
+        return
+    most = max(int(o.stages[-1].value) for _, o, _ in finished)
+    for number, (model, outcome, stages) in enumerate(finished, start=1):
+        model.model.add(model.most_extra <= most)
+        stage = Stage(CHANGES, False, model.changes())
+        share = 1 / (len(finished) - number + 1)
+        part_deadline = time.monotonic() + max(0.0, deadline - time.monotonic()) * share
+        more = solve_in_stages(model, [stage], config, part_deadline, started, on_progress, stop,
+                               "fewest changes", values=outcome.values)
+        if more.stages and more.values:
+            outcome.values = more.values
+        outcome.stages.extend(more.stages)
+        outcome.proven = outcome.proven and more.proven
+        stages.append(stage)
 
 
 @dataclass
@@ -59,7 +92,7 @@ class _Outcome:
     stopped: bool = False
     unfinished: bool = False
 
-    def add(self, part: tuple[CoverModel, StagedOutcome | None, list[Stage]]) -> None:
+    def add(self, part: PartResult) -> None:
         model, staged, stages = part
         if staged is None:
             self.stopped = True
@@ -75,22 +108,24 @@ class _Outcome:
 def _solve_part(request: SolveRequest, part: CandidateSet, config: SolveConfig, deadline: float,
                 started: float, on_progress: Callable[[SolveProgress], None] | None,
                 stop: Callable[[], bool], disabled_rules: frozenset[str],
-                label: str) -> tuple[CoverModel, StagedOutcome | None, list[Stage]]:
+                label: str) -> PartResult:
     cover_model = CoverModel(request, part, disabled_rules)
     if not cover_model.build(stop):
         return cover_model, None, []
-    stages = _stages(cover_model, request)
+    stages = _stages(cover_model)
     staged = solve_in_stages(cover_model, stages, config, deadline, started, on_progress, stop, label)
     return cover_model, staged, stages
 
 
 COST = "Cost of cover (£)"
 FAIRNESS = "Most extra hours for one doctor"
+CHANGES = "Changes from the previous plan"
 
 
-def _stages(cover_model: CoverModel, request: SolveRequest) -> list[Stage]:
+def _stages(cover_model: CoverModel) -> list[Stage]:
     unit = cost_unit([c.cost for c in cover_model.found.candidates])
-    stages = [
+    return [
+        Stage("Locked covers kept", True, cover_model.locks_kept()),
         Stage("Priority 1 slots covered", True, cover_model.covered(1)),
         Stage("Priority 2 slots covered", True, cover_model.covered(2)),
         Stage("Priority 3 slots covered", True, cover_model.covered(3)),
@@ -98,9 +133,6 @@ def _stages(cover_model: CoverModel, request: SolveRequest) -> list[Stage]:
         Stage(COST, False, cover_model.cost(unit), scale=unit / 6000),
         Stage(FAIRNESS, False, cover_model.most_extra_minutes(), scale=1 / 60),
     ]
-    if request.previous is not None:
-        stages.append(Stage("Changes from the previous plan", False, cover_model.changes()))
-    return stages
 
 
 def _scaled(stage: Stage, result: StageResult) -> StageResult:
@@ -160,7 +192,8 @@ def _covers(request: SolveRequest, chosen: list[Candidate]) -> tuple[Cover, ...]
         for n, cand in enumerate(cands):
             covers.append(Cover(
                 cand.person.key, key, cand.group.start, cand.group.end, cand.group.priority,
-                _cover_type(cand), round(cand.cost / 6000, 2),
+                _cover_type(cand),
+                shift_cost(cand.person, request.scenario.rates, cand.group.start, cand.group.end),
                 replaces=strikers[n] if n < len(strikers) else "",
                 locked=cand.choice in request.locked))
     return tuple(covers)

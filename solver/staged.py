@@ -59,11 +59,13 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
 
 def solve_in_stages(cover_model: CoverModel, stages: list[Stage], config: SolveConfig,
                     deadline: float, started: float, on_progress: ProgressCallback | None,
-                    should_stop: Callable[[], bool], label: str = "") -> StagedOutcome:
-    """Solve each stage in turn, finishing by ``deadline`` (a ``time.monotonic()`` value)."""
+                    should_stop: Callable[[], bool], label: str = "",
+                    values: dict[int, int] | None = None) -> StagedOutcome:
+    """Solve each stage in turn, finishing by ``deadline`` (a ``time.monotonic()`` value),
+    starting from ``values`` (a plan that satisfies every earlier pin) when given."""
     model = cover_model.model
     variables = [*cover_model.cover.values(), *cover_model.cancel.values()]
-    values = {v.index: 0 for v in variables}
+    values = dict(values) if values else {v.index: 0 for v in variables}
     results: list[StageResult] = []
     stopped = False
     span = max(deadline - time.monotonic(), 0.0)
@@ -84,7 +86,9 @@ def solve_in_stages(cover_model: CoverModel, stages: list[Stage], config: SolveC
         value = round(solver.objective_value)
         bound = solver.best_objective_bound
         results.append(StageResult(stage.name, value, bound, status == cp_model.OPTIMAL, seconds))
-        model.add(stage.expression >= value if stage.maximize else stage.expression <= value)
+        if number < len(stages):  # the last level binds nothing after it (fairness is held
+            # at the plan's overall value by the caller when fewest changes follows)
+            model.add(stage.expression >= value if stage.maximize else stage.expression <= value)
         if should_stop():
             stopped = True
             break
