@@ -9,6 +9,7 @@ the reason is kept, so each gap can say why nobody covered it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -257,13 +258,35 @@ def _fixed_hours_in_any_week(scenario: Scenario, rota: _Rota, start: int, end: i
 
 
 def _collect_items(found: CandidateSet, scenario: Scenario, rotas: dict[str, _Rota]) -> None:
-    """Each doctor with candidates: their fixed shifts, sessions and candidate covers by start."""
+    """Each doctor with candidates: their fixed shifts, sessions and candidate covers by start.
+
+    A session too far from any of its doctor's candidate covers to take part in a rule with one
+    is never worth cancelling: it becomes a fixed shift, and gets no variable.
+    """
     by_person: dict[str, list[WorkItem]] = defaultdict(list)
     for cand in found.candidates:
         by_person[cand.person.key].append(work_item(scenario, "cover", cand.index,
                                                     cand.group.key.day, cand.start, cand.end))
+    reach = _reach_in_days(scenario)
+    relevant: set[int] = set()
     for key, covers in by_person.items():
-        found.items_by_person[key] = sorted(rotas[key].items + covers, key=lambda i: i.start)
+        cover_days = [c.day for c in covers]
+        items = []
+        for item in rotas[key].items:
+            if item.kind == "elective" and min(abs((item.day - d).days) for d in cover_days) > reach:
+                item = dataclasses.replace(item, kind="fixed", index=-1)
+            elif item.kind == "elective":
+                relevant.add(item.index)
+            items.append(item)
+        found.items_by_person[key] = sorted(items + covers, key=lambda i: i.start)
+    found.sessions = [s for s in found.sessions if s.index in relevant]
+
+
+def _reach_in_days(scenario: Scenario) -> int:
+    """How many days apart two shifts can be and still meet in one rule (a week, or a run)."""
+    rules = scenario.rules
+    return max(8, rules.max_consecutive_shifts, rules.max_consecutive_nights,
+               rules.max_consecutive_long_shifts) + 2
 
 
 def work_item(scenario: Scenario, kind: str, index: int, day: dt.date, start: int, end: int) -> WorkItem:

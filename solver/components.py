@@ -29,7 +29,7 @@ class _Roots:
 
 def split_components(found: CandidateSet) -> list[CandidateSet]:
     """The candidate set cut into independent parts, smallest first (they finish quickly and
-    leave their time to the large ones).
+    leave their time to the large ones); the smallest are batched together.
 
     Slot groups nobody can cover belong to no part: they are gaps whatever is decided.
     Elective sessions of doctors with no candidate pair are never worth cancelling.
@@ -56,4 +56,22 @@ def split_components(found: CandidateSet) -> list[CandidateSet]:
             part_of(("doctor", session.person_key)).sessions.append(session)
     for person_key, items in found.items_by_person.items():
         part_of(("doctor", person_key)).items_by_person[person_key] = items
-    return sorted(parts.values(), key=lambda p: len(p.candidates))
+    return _batched(sorted(parts.values(), key=lambda p: len(p.candidates)))
+
+
+SMALL_PART = 300  # candidate pairs: smaller parts are solved together, one model for many
+
+
+def _batched(parts: list[CandidateSet]) -> list[CandidateSet]:
+    """Many tiny parts cost more in per-solve overhead than in search: join them in batches."""
+    batches: list[CandidateSet] = []
+    for part in parts:
+        last = batches[-1] if batches else None
+        if last is not None and len(last.candidates) + len(part.candidates) <= SMALL_PART:
+            last.candidates += part.candidates
+            last.groups += part.groups
+            last.sessions += part.sessions
+            last.items_by_person.update(part.items_by_person)
+        else:
+            batches.append(part)
+    return batches

@@ -242,7 +242,8 @@ class CoverModel:
         """
         joins: list[list[Literal]] = []
         chain: list[Literal] = []
-        for k in range(1, 8):
+        earliest = min(i.day for i in items)
+        for k in range(1, (a.day - earliest).days + 1):  # back to where the run of nights ends
             day = a.day - dt.timedelta(days=k)
             joins += [[*chain, self.cover[i.index]] for i in items
                       if i.kind == "cover" and i.night and i.day == day]

@@ -124,12 +124,13 @@ CHANGES = "Changes from the previous plan"
 
 def _stages(cover_model: CoverModel) -> list[Stage]:
     unit = cost_unit([c.cost for c in cover_model.found.candidates])
+    locks = [Stage("Locked covers kept", True, cover_model.locks_kept(), always_run=True)]
     return [
-        Stage("Locked covers kept", True, cover_model.locks_kept()),
-        Stage("Priority 1 slots covered", True, cover_model.covered(1)),
+        *(locks if cover_model.request.locked else []),
+        Stage("Priority 1 slots covered", True, cover_model.covered(1), always_run=True),
         Stage("Priority 2 slots covered", True, cover_model.covered(2)),
         Stage("Priority 3 slots covered", True, cover_model.covered(3)),
-        Stage("Elective sessions cancelled", False, cover_model.cancellations()),
+        Stage("Elective sessions cancelled", False, cover_model.cancellations(), repair_hint=True),
         Stage(COST, False, cover_model.cost(unit), scale=unit / 6000),
         Stage(FAIRNESS, False, cover_model.most_extra_minutes(), scale=1 / 60),
     ]

@@ -29,6 +29,8 @@ class Stage:
     maximize: bool
     expression: cp_model.LinearExprT
     scale: float = 1.0  # from model units to the manager's (pounds, hours)
+    repair_hint: bool = False  # start from the covers found with only the cancellations needed
+    always_run: bool = False  # runs (briefly) even when the clock has run out
 
 
 @dataclass
@@ -71,17 +73,21 @@ def solve_in_stages(cover_model: CoverModel, stages: list[Stage], config: SolveC
     span = max(deadline - time.monotonic(), 0.0)
     for number, stage in enumerate(stages, start=1):
         remaining = deadline - time.monotonic()
-        if should_stop() or remaining <= 0:
+        if should_stop() or (remaining <= 0 and not stage.always_run):
             stopped = stopped or should_stop()
             break
-        budget = max(0.1, remaining - 0.05 * span * (len(stages) - number))
+        # The stages up to priority 1 always get a moment, even late: a part reached after the
+        # clock ran out still gets its easy priority-1 covers.
+        budget = max(0.2, remaining - 0.05 * span * (len(stages) - number))
+        if stage.repair_hint:
+            values = _fewest_needed(cover_model, stage, values, config, min(budget / 4, 2.0))
         _hint(model, variables, values)
         solver, status, seconds = _run(model, stage, (number, len(stages), label), budget, config,
                                        started, on_progress, should_stop)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            # No plan in time for this level: keep the one we have and go on to the next.
             results.append(StageResult(stage.name, float("nan"), float("nan"), False, seconds))
-            stopped = should_stop()
-            break
+            continue
         values = {v.index: int(solver.value(v)) for v in variables}
         value = round(solver.objective_value)
         bound = solver.best_objective_bound
@@ -94,6 +100,27 @@ def solve_in_stages(cover_model: CoverModel, stages: list[Stage], config: SolveC
             break
     proven = len(results) == len(stages) and all(r.proven_optimal for r in results)
     return StagedOutcome(values, results, stopped, proven)
+
+
+def _fewest_needed(cover_model: CoverModel, stage: Stage, values: dict[int, int],
+                   config: SolveConfig, budget: float) -> dict[int, int]:
+    """A better start for a minimising stage over the cancel variables: the covers as they
+    are, and only the cancellations they need (coverage stages leave the rest arbitrary)."""
+    trial = cover_model.model.clone()
+    for var in cover_model.cover.values():
+        trial.add(trial.get_bool_var_from_proto_index(var.index) == values.get(var.index, 0))
+    cancels = [trial.get_bool_var_from_proto_index(v.index) for v in cover_model.cancel.values()]
+    trial.minimize(sum(cancels))
+    for var in cancels:
+        trial.add_hint(var, values.get(var.index, 0))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = budget
+    solver.parameters.num_workers = max(1, min(config.num_workers or 8, 8))
+    if solver.solve(trial) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return values
+    better = dict(values)
+    better.update({v.index: int(solver.value(v)) for v in cancels})
+    return better
 
 
 def _hint(model: cp_model.CpModel, variables: list[cp_model.IntVar], values: dict[int, int]) -> None:
