@@ -40,7 +40,17 @@ class CoverOption:
             return "Possible if " + ", ".join(f"{e.code} on {e.day:%a %d/%m}" for e in self.would_cancel) + " is cancelled"
         if self.possible:
             return "Free to cover"
-        return "; ".join(self.reasons)
+        return "; ".join(_without_name(r, self.person.name) for r in self.reasons)
+
+
+def _without_name(reason: str, name: str) -> str:
+    """The checker names the doctor; in a list of doctors the row already does."""
+    for prefix in (f"Dr {name}: ", f"{name}: "):
+        if reason.startswith(prefix):
+            return reason[len(prefix):]
+    if reason.startswith((f"Dr {name} may not cover", f"{name} may not cover")) and ": " in reason:
+        return reason.split(": ", 1)[1]
+    return reason
 
 
 def cover_options(scenario: Scenario, plan: Plan, group: SlotGroup) -> list[CoverOption]:

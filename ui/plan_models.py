@@ -75,9 +75,15 @@ class _PlanListModel(QAbstractTableModel):
         return person.name if person else key
 
 
+class Money(float):
+    """A value shown in pounds (and sorted as a number)."""
+
+
 def _text(value: object) -> str:
-    if isinstance(value, float):
+    if isinstance(value, Money):
         return f"£{value:,.2f}"
+    if isinstance(value, float):
+        return f"{value:g}"
     return "" if value is None else str(value)
 
 
@@ -98,7 +104,7 @@ class ChangesModel(_PlanListModel):
             ("Cover type", lambda c: c.cover_type.value),
             ("Replaces", lambda c: self._name(c.replaces) if c.replaces else ""),
             ("Hours", lambda c: round(c.minutes / 60, 2)),
-            ("Cost", lambda c: float(c.cost)),
+            ("Cost", lambda c: Money(c.cost)),
             ("Phone", lambda c: person(c).phone),
             ("Email", lambda c: person(c).email),
             ("Status", lambda c: self._session.status(CoverChoice(c.person_key, c.group)).value),

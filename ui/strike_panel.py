@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDateTime, Qt, Slot
-from PySide6.QtWidgets import (QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
 
 from planner.domain import StrikeWindow
@@ -47,11 +47,11 @@ class _WindowRow(QWidget):
         return StrikeWindow(start, end) if end > start else None
 
 
-class StrikePanel(QGroupBox):
+class StrikePanel(QWidget):
     """Edits the session's strike windows (07:00 to 07:00 by default)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__("Strike")
+        super().__init__()
         self._session = session
         self._rows: list[_WindowRow] = []
         self._rows_box = QVBoxLayout()
