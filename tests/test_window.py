@@ -215,3 +215,34 @@ def test_who_else_lists_candidates_and_an_override_is_kept_with_its_reason(
     decisions = list(openpyxl.load_workbook(target)["Decisions"].iter_rows(values_only=True))
     assert decisions[0][:2] == ("Time", "Action")
     assert any(row[1] == "Rule overridden" and row[8] == "agreed on the phone" for row in decisions[1:])
+
+
+def test_bulk_declarations_change_who_strikes(qtbot, window: MainWindow, rota: Path, tmp_path: Path,
+                                               qtmodeltester) -> None:
+    _open(qtbot, window, rota)
+    panel = window.declarations_panel
+    qtmodeltester.check(panel.model)
+    scenario = window.session.scenario
+    striking_before = sum(1 for p in scenario.people if scenario.is_striking(p))
+    panel.filter.setText("ST")  # registrars and the like
+    shown = panel.proxy.rowCount()
+    assert 0 < shown < panel.model.rowCount()
+    panel.table.selectAll()
+    from planner.domain import Declaration
+
+    panel.set_selected(Declaration.WORKING)
+    scenario = window.session.scenario
+    assert sum(1 for p in scenario.people if scenario.is_striking(p)) < striking_before
+    first = panel.model.person(0)
+    csv = tmp_path / "declared.csv"
+    csv.write_text(f"Name,Strike\n{first.name},Yes\nNobody Atall,No\n")
+    from PySide6.QtWidgets import QMessageBox as Box
+
+    shown_messages: list[str] = []
+    import pytest as _pytest
+
+    with _pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Box, "information", lambda *a, **k: shown_messages.append(a[2]))
+        panel.import_file(csv)
+    assert window.session.declaration(first) is Declaration.STRIKING
+    assert shown_messages and "1 rows not used" in shown_messages[0]

@@ -15,11 +15,13 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
+    from ui.tasks import MainThreadGarbageCollector
 
     args = sys.argv[1:] if argv is None else argv
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     app.setOrganizationName("Rota Cover Planner")
     app.setApplicationName("Rota Cover Planner")
+    MainThreadGarbageCollector(app)
     window = MainWindow()
     window.show()
     if "--demo" in args:

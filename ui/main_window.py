@@ -24,6 +24,7 @@ from solver import STOPPED, SolveConfig, SolveProgress, solve
 from planner.plan import AcceptedBreach, SlotGroup
 from planner.who_else import CoverOption, cancellations_for, cover_options, new_cover
 from ui.changes_view import ChangesView
+from ui.declarations_panel import DeclarationsPanel
 from ui.who_else_dialog import WhoElseDialog
 from ui.plan_models import CancelledModel, GapsModel
 from ui.results import ImportReport, ListView, SummaryView
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.rota_view)
         self.strike_panel = StrikePanel(self.session)
         self._dock("Strike", self.strike_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.declarations_panel = DeclarationsPanel(self.session)
+        self._dock("Declarations", self.declarations_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabs = QTabWidget()
         self.changes_view = ChangesView(self.session)
         self.gaps_view = ListView(GapsModel(self.session), "gaps")

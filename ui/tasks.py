@@ -73,3 +73,26 @@ def run_in_background(op: Callable[[], object], on_success: Callable[[Any], None
 def wait_for_background_work(timeout_ms: int = 30000) -> bool:
     """Block until the pool is idle (for shutdown and tests)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+class MainThreadGarbageCollector(QObject):
+    """Python's cycle collector may run on any thread, and a Qt object it frees from a worker
+    thread crashes the program. So automatic collection is off and this collects on the GUI
+    thread, every few seconds, instead (as Anki does)."""
+
+    def __init__(self, parent: QObject, interval_ms: int = 5000) -> None:
+        super().__init__(parent)
+        import gc
+
+        gc.disable()
+        from PySide6.QtCore import QTimer
+
+        self._timer = QTimer(self, interval=interval_ms)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    @Slot()
+    def collect(self) -> None:
+        import gc
+
+        gc.collect()
