@@ -30,8 +30,10 @@ def no_threads_left_behind():
 def window(qtbot, tmp_path: Path) -> MainWindow:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("solver/time_limit", 30)
+    settings.setValue("files/autosave_dir", str(tmp_path / "autosave"))
     win = MainWindow(settings)
-    qtbot.addWidget(win)
+    # Closing with unsaved work asks first (tested on its own): at the end of a test, discard.
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w.session, "unsaved", False))
     win.show()
     return win
 
@@ -246,3 +248,50 @@ def test_bulk_declarations_change_who_strikes(qtbot, window: MainWindow, rota: P
         panel.import_file(csv)
     assert window.session.declaration(first) is Declaration.STRIKING
     assert shown_messages and "1 rows not used" in shown_messages[0]
+
+
+def test_save_and_reopen_a_project_exactly(qtbot, window: MainWindow, rota: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.plan import CallStatus
+
+    _open(qtbot, window, rota)
+    start = dt.datetime(2026, 3, 17, 7)
+    window.session.set_windows((StrikeWindow(start, start + dt.timedelta(days=2)),))
+    _plan(qtbot, window)
+    cover = window.session.plan.covers[0]
+    window.changes_view.table.selectRow(0)
+    chosen = window.changes_view.selected_covers()[0]
+    window.changes_view.set_selected_status(CallStatus.ACCEPTED)
+    assert window.session.unsaved and "*" in window.windowTitle()
+    project = tmp_path / "strike.rcp"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(project), ""))
+    assert window.project_files.save()
+    assert project.exists() and not window.session.unsaved
+    window.session.set_windows(())  # change something, then reopen the saved work
+    window.open_file(project)
+    qtbot.waitUntil(lambda: window.session.windows != (), timeout=20000)
+    assert window.session.project_path == project
+    session = window.session
+    assert session.windows == (StrikeWindow(start, start + dt.timedelta(days=2)),)
+    assert session.plan is not None and cover in session.plan.covers
+    assert [d.action for d in session.decisions] == ["Accepted"]
+    assert session.status(__import__("solver").CoverChoice(chosen.person_key, chosen.group)) is CallStatus.ACCEPTED
+    assert window.changes_view.model.rowCount() == len(session.plan.covers)
+
+
+def test_autosave_keeps_unsaved_work_and_a_clean_close_removes_it(
+        qtbot, window: MainWindow, rota: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _open(qtbot, window, rota)
+    start = dt.datetime(2026, 3, 17, 7)
+    window.session.set_windows((StrikeWindow(start, start + dt.timedelta(days=1)),))
+    window.project_files.autosave()
+    autosaved = window.project_files.autosave_path()
+    assert autosaved.exists() and window.project_files.folder in autosaved.parents
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert asked == ["Unsaved changes"] and window.isVisible()  # cancelled: still open
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.close()
+    assert not window.isVisible() and not autosaved.exists()

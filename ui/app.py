@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     MainThreadGarbageCollector(app)
     window = MainWindow()
     window.show()
+    window.project_files.offer_recovery()
     if "--demo" in args:
         window.open_file(demo_workbook())
     else:

@@ -10,7 +10,8 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent,
+                           QKeySequence)
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QTabWidget, QToolBar)
 
@@ -27,6 +28,7 @@ from ui.changes_view import ChangesView
 from ui.declarations_panel import DeclarationsPanel
 from ui.who_else_dialog import WhoElseDialog
 from ui.plan_models import CancelledModel, GapsModel
+from ui.project_files import PROJECT_FILTER, PROJECT_SUFFIX, ProjectFiles
 from ui.results import ImportReport, ListView, SummaryView
 from ui.rota_view import RotaView
 from ui.session import Session
@@ -34,6 +36,7 @@ from ui.strike_panel import StrikePanel
 from ui.tasks import run_in_background
 
 WORKBOOK_FILTER = "Excel workbooks (*.xlsx *.xlsm)"
+OPEN_FILTER = f"Rotas and projects (*.xlsx *.xlsm *{PROJECT_SUFFIX});;{WORKBOOK_FILTER};;{PROJECT_FILTER}"
 
 
 class PlanRun:
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Rota Cover Planner")
         self.setAcceptDrops(True)
         self._build_views()
+        self.project_files = ProjectFiles(self)
         self._build_actions()
         self._timer = QTimer(self, interval=100, timeout=self._show_progress)
         self.session.subscribe(self._on_session_changed)
@@ -121,6 +125,14 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self._fill_recent_menu()
         file_menu.addSeparator()
+        self.save_action = self._action("&Save project", QKeySequence.StandardKey.Save,
+                                        self.project_files.save,
+                                        "Save the rota, strike set-up, calls and plan in one file")
+        self.save_as_action = self._action("Save project &as…", QKeySequence.StandardKey.SaveAs,
+                                           self.project_files.save_as, "Save the project under a new name")
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "Quit"))
         self.addToolBar(toolbar)
 
@@ -136,18 +148,22 @@ class MainWindow(QMainWindow):
     @Slot()
     def choose_file(self) -> None:
         folder = str(self.settings.value("files/last_folder", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(self, "Open rota workbook", folder, WORKBOOK_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open rota workbook or project", folder, OPEN_FILTER)
         if path:
             self.open_file(Path(path))
 
     def open_file(self, path: Path) -> None:
-        """Import in the background; the window stays usable."""
-        self._busy(f"Reading {path.name}…")
+        """Import in the background; the window stays usable. Project files reopen the work."""
+        if path.suffix.lower() == PROJECT_SUFFIX:
+            self._remember(path)
+            self.project_files.open(path)
+            return
+        self.show_busy(f"Reading {path.name}…")
         run_in_background(lambda: read_workbook(path),
-                          lambda imported: self._on_imported(path, imported), self._on_failed)
+                          lambda imported: self._on_imported(path, imported), self.show_failure)
 
     def _on_imported(self, path: Path, imported: ImportResult) -> None:
-        self._idle(f"Read {path.name}: {len(imported.scenario.people)} doctors, "
+        self.show_idle(f"Read {path.name}: {len(imported.scenario.people)} doctors, "
                    f"{len(imported.problems)} problem(s) — see the Import report.")
         self.session.load(imported, path)
         self._remember(path)
@@ -155,7 +171,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.import_report)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(u.toLocalFile().lower().endswith((".xlsx", ".xlsm")) for u in event.mimeData().urls()):
+        if any(u.toLocalFile().lower().endswith((".xlsx", ".xlsm", PROJECT_SUFFIX))
+               for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -190,11 +207,11 @@ class MainWindow(QMainWindow):
         assert request is not None
         run = self.run = PlanRun()
         config = SolveConfig(time_limit_seconds=float(self.settings.value("solver/time_limit", 60)))
-        self._busy("Planning…")
+        self.show_busy("Planning…")
         self._timer.start()
         self._update_actions()
         run_in_background(lambda: solve(request, config, run.report, run.stop.is_set),
-                          lambda plan: self._on_planned(scenario, plan), self._on_failed)
+                          lambda plan: self._on_planned(scenario, plan), self.show_failure)
 
     @Slot()
     def stop_plan(self) -> None:
@@ -219,12 +236,12 @@ class MainWindow(QMainWindow):
         self._timer.stop()
         report = check_plan(scenario, plan)
         if not report.ok:
-            self._idle("The plan broke a rule and was not used.")
+            self.show_idle("The plan broke a rule and was not used.")
             QMessageBox.critical(self, "Plan rejected", report.summary())
             return
         self.session.set_plan(plan, scenario)
         stopped = " (stopped early)" if plan.status == STOPPED else ""
-        self._idle(f"Planned{stopped}: {len(plan.covers)} covers, {sum(g.missing for g in plan.gaps)} "
+        self.show_idle(f"Planned{stopped}: {len(plan.covers)} covers, {sum(g.missing for g in plan.gaps)} "
                    f"slots open, £{plan.total_cost:,.2f}.")
         self.tabs.setCurrentWidget(self.summary_view)
 
@@ -244,14 +261,14 @@ class MainWindow(QMainWindow):
         assert session.imported and session.plan and session.source and session.planned_scenario
         imported, plan, source, scenario = (session.imported, session.plan, session.source,
                                             session.planned_scenario)
-        self._busy(f"Writing {path.name}…")
+        self.show_busy(f"Writing {path.name}…")
         decisions, statuses = tuple(session.decisions), session.export_statuses()
         run_in_background(lambda: export_plan(source, imported, plan, path, scenario=scenario,
                                               decisions=decisions, statuses=statuses),
-                          lambda _: self._on_exported(path), self._on_failed)
+                          lambda _: self._on_exported(path), self.show_failure)
 
     def _on_exported(self, path: Path) -> None:
-        self._idle(f"Exported {path}")
+        self.show_idle(f"Exported {path}")
         answer = QMessageBox.question(self, "Plan exported", f"The plan was written to\n{path}\n\nOpen it now?")
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -272,7 +289,7 @@ class MainWindow(QMainWindow):
         dialog.assign_requested.connect(self._on_who_else_assign_requested)
         dialog.show()
         run_in_background(lambda: cover_options(scenario, plan, group), dialog.show_options,
-                          self._on_failed)
+                          self.show_failure)
 
     def _selected_group_key(self) -> object:
         if self.tabs.currentWidget() is self.gaps_view:
@@ -311,29 +328,31 @@ class MainWindow(QMainWindow):
         return reason.strip() if ok else ""
 
     # --- state ----------------------------------------------------------------------------
-    def _on_failed(self, error: BaseException) -> None:
+    def show_failure(self, error: BaseException) -> None:
         self.run = None
         self._timer.stop()
-        self._idle("")
+        self.show_idle("")
         if isinstance(error, PlannerError):
             QMessageBox.warning(self, "Cannot use this file", str(error))
         else:
             QMessageBox.critical(self, "Something went wrong",
                                  f"{type(error).__name__}: {error}\n\nNothing was written.")
 
-    def _busy(self, text: str) -> None:
+    def show_busy(self, text: str) -> None:
         self.progress_label.setText(text)
         self.progress_bar.setVisible(True)
 
-    def _idle(self, text: str) -> None:
+    def show_idle(self, text: str) -> None:
         self.progress_label.setText(text)
         self.progress_bar.setVisible(False)
         self._update_actions()
 
     def _on_session_changed(self, event: str) -> None:
         self._update_actions()
-        if self.session.source:
-            self.setWindowTitle(f"{self.session.source.name} — Rota Cover Planner")
+        named = self.session.project_path or self.session.source
+        if named:
+            mark = "*" if self.session.unsaved else ""
+            self.setWindowTitle(f"{named.name}{mark} — Rota Cover Planner")
 
     def _update_actions(self) -> None:
         planning = self.run is not None
@@ -342,9 +361,28 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(self.session.plan is not None and not planning)
         self.who_else_action.setEnabled(self.session.plan is not None and not planning)
         self.open_action.setEnabled(not planning)
+        if hasattr(self, "save_action"):
+            self.save_action.setEnabled(self.session.imported is not None)
+            self.save_as_action.setEnabled(self.session.imported is not None)
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.unsaved and self.session.imported is not None and not self._may_close():
+            event.ignore()
+            return
         if self.run is not None:
             self.run.stop.set()
+        self.project_files.discard_autosave()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
+
+    def _may_close(self) -> bool:
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(self, "Unsaved changes",
+                                      "Save your work on this strike before closing?", buttons)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.project_files.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.session.unsaved = False  # the manager chose: don't ask again
+            return True
+        return False

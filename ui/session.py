@@ -13,6 +13,7 @@ from pathlib import Path
 from planner.demand import struck_shifts
 from planner.domain import Declaration, Person, Scenario, StrikeWindow
 from planner.plan import AcceptedBreach, CallStatus, CancelledSession, Cover, Decision, Plan
+from planner.project import Project
 from planner.workbook.layout import ImportResult
 from solver import CoverChoice, SolveRequest
 
@@ -43,6 +44,9 @@ class Session:
         self.assigned: list[Cover] = []
         self.cancelled_by_hand: list[CancelledSession] = []
         self.accepted: list[AcceptedBreach] = []
+        self.workbook_bytes = b""
+        self.project_path: Path | None = None
+        self.unsaved = False
         self._listeners: list[Listener] = []
 
     # --- events ---------------------------------------------------------------------------
@@ -50,6 +54,7 @@ class Session:
         self._listeners.append(listener)
 
     def _emit(self, event: str) -> None:
+        self.unsaved = event not in ("rota", "saved", "restored")
         for listener in list(self._listeners):
             listener(event)
 
@@ -57,6 +62,8 @@ class Session:
     def load(self, imported: ImportResult, source: Path) -> None:
         """A newly opened rota: its own strike windows, or a first guess to edit."""
         self.source, self.imported = source, imported
+        self.workbook_bytes = source.read_bytes() if source.exists() else b""
+        self.project_path = None
         self.windows = imported.scenario.strike_windows or (default_window(imported.scenario),)
         self.declarations = {}
         self.plan, self.planned_scenario, self.previous_plan = None, None, None
@@ -156,3 +163,38 @@ class Session:
         if scenario is None:
             return set()
         return {(s.person.key, s.entry.day) for s in struck_shifts(scenario)}
+
+    # --- project files --------------------------------------------------------------------
+    def to_project(self) -> Project:
+        """The work so far, for a project file."""
+        planned = self.planned_scenario
+        return Project(
+            workbook_name=self.source.name if self.source else "rota.xlsx",
+            workbook_bytes=self.workbook_bytes, windows=self.windows,
+            declarations=dict(self.declarations),
+            statuses=[(c.person_key, c.group, s) for c, s in self.statuses.items()],
+            decisions=list(self.decisions), assigned=list(self.assigned),
+            cancelled_by_hand=list(self.cancelled_by_hand), accepted=list(self.accepted),
+            plan=self.plan, planned_windows=planned.strike_windows if planned else (),
+            planned_declarations={p.key: p.declaration for p in planned.people} if planned else {})
+
+    def restore(self, project: Project, imported: ImportResult, workbook: Path,
+                project_path: Path | None) -> None:
+        """Carry on exactly where a saved project left off."""
+        self.load(imported, workbook)
+        self.workbook_bytes = project.workbook_bytes
+        self.windows, self.declarations = project.windows, dict(project.declarations)
+        self.statuses = {CoverChoice(k, g): s for k, g, s in project.statuses}
+        self.decisions, self.assigned = list(project.decisions), list(project.assigned)
+        self.cancelled_by_hand, self.accepted = list(project.cancelled_by_hand), list(project.accepted)
+        if project.plan is not None:
+            base = imported.scenario.with_strike(project.planned_windows)
+            self.plan = project.plan
+            self.planned_scenario = base.with_declarations(project.planned_declarations)
+        self.project_path = project_path
+        self._emit("restored")
+
+    def mark_saved(self, path: Path | None) -> None:
+        if path is not None:
+            self.project_path = path
+        self._emit("saved")
