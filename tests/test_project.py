@@ -37,6 +37,7 @@ def test_a_project_reopens_exactly_as_it_was_saved(tmp_path: Path) -> None:
     assert again.plan is not None and again.plan.covers == project.plan.covers
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_saving_over_a_project_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "strike.rcp"
     save_project(path, _project())
