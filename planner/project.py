@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planner.domain import Declaration, PlannerError, StrikeWindow
+from planner.domain import (BandRates, CellRef, CoverRule, Declaration, PlannerError, RateCard,
+                            StrikeWindow, WorkingTimeRules)
 from planner.grades import Tier
 from planner import plan as plan_types
 
@@ -44,10 +45,16 @@ class Project:
     plan: plan_types.Plan | None = None
     planned_windows: tuple[StrikeWindow, ...] = ()
     planned_declarations: dict[str, Declaration] = field(default_factory=dict)
+    rates: RateCard | None = None
+    rules: WorkingTimeRules | None = None
+    cover_rules: tuple[CoverRule, ...] | None | str = "workbook"  # "workbook": as the file says
+    planned_rates: RateCard | None = None
+    planned_rules: WorkingTimeRules | None = None
+    planned_cover_rules: tuple[CoverRule, ...] | None = None
 
 
 _TYPES: dict[str, type] = {t.__name__: t for t in (
-    StrikeWindow, plan_types.SlotGroupKey, plan_types.SlotGroup, plan_types.Cover,
+    StrikeWindow, RateCard, BandRates, WorkingTimeRules, CoverRule, CellRef, plan_types.SlotGroupKey, plan_types.SlotGroup, plan_types.Cover,
     plan_types.CancelledSession, plan_types.Gap, plan_types.AcceptedBreach, plan_types.StageResult,
     plan_types.Plan, plan_types.Decision,
 )}

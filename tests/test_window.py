@@ -295,3 +295,39 @@ def test_autosave_keeps_unsaved_work_and_a_clean_close_removes_it(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.close()
     assert not window.isVisible() and not autosaved.exists()
+
+
+def test_settings_change_rates_rules_and_the_cover_needed(qtbot, window: MainWindow, rota: Path,
+                                                          tmp_path: Path, qtmodeltester) -> None:
+    from planner.domain import RATE_PRESETS, WorkingTimeRules
+
+    _open(qtbot, window, rota)
+    assert window.session.scenario.cover_rules is None  # the department sample refills
+    window.edit_settings()
+    dialog = window.settings_dialog
+    dialog.preset.setCurrentIndex(2)
+    dialog.rule_boxes["min_rest_hours"].setValue(12)
+    dialog.minimums.setChecked(True)
+    dialog.rules_model.add_rule()
+    model = dialog.rules_model
+    qtmodeltester.check(model)
+    assert model.setData(model.index(0, 0), "Emergency Medicine")
+    assert model.setData(model.index(0, 1), "n")
+    assert model.setData(model.index(0, 2), "Core")
+    assert model.setData(model.index(0, 3), "3")
+    assert not model.setData(model.index(0, 4), "7")  # priorities are 1 to 3
+    dialog.accept()
+    scenario = window.session.scenario
+    assert scenario.rates == RATE_PRESETS["2025"]
+    assert scenario.rules == WorkingTimeRules(min_rest_hours=12)
+    assert [(r.specialty, r.shift_code, r.tier.label, r.minimum, r.priority)
+            for r in scenario.cover_rules] == [("Emergency Medicine", "N", "Core", 3, 1)]
+    _plan(qtbot, window)
+    assert {g.key.shift_code for g in window.session.plan.groups} <= {"N"}
+    project = tmp_path / "settings.rcp"
+    assert window.project_files.save_to(project)
+    window.open_file(project)
+    qtbot.waitUntil(lambda: window.session.project_path == project and window.session.rules is not None,
+                    timeout=20000)
+    assert window.session.scenario.rules.min_rest_hours == 12
+    assert window.session.planned_scenario.rates == RATE_PRESETS["2025"]

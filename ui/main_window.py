@@ -26,6 +26,7 @@ from planner.plan import AcceptedBreach, SlotGroup
 from planner.who_else import CoverOption, cancellations_for, cover_options, new_cover
 from ui.changes_view import ChangesView
 from ui.declarations_panel import DeclarationsPanel
+from ui.settings_dialog import SettingsDialog
 from ui.who_else_dialog import WhoElseDialog
 from ui.plan_models import CancelledModel, GapsModel
 from ui.project_files import PROJECT_FILTER, PROJECT_SUFFIX, ProjectFiles
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
                                         "Stop and keep the best plan so far")
         self.export_action = self._action("&Export plan…", QKeySequence("Ctrl+E"), self.choose_export,
                                           "Write the revised rota and call list to a new workbook")
+        self.settings_action = self._action("Planning &settings…", QKeySequence("Ctrl+,"),
+                                            self.edit_settings,
+                                            "Rates, working-time rules and the cover needed")
         self.who_else_action = self._action("&Who else could cover this?", QKeySequence("Ctrl+K"),
                                             self.who_else_for_selection,
                                             "Every candidate for the selected cover or gap, and why")
@@ -119,7 +123,7 @@ class MainWindow(QMainWindow):
         plan_menu = self.menuBar().addMenu("&Plan")
         for action, menu in ((self.open_action, file_menu), (self.export_action, file_menu),
                              (self.plan_action, plan_menu), (self.stop_action, plan_menu),
-                             (self.who_else_action, plan_menu)):
+                             (self.who_else_action, plan_menu), (self.settings_action, plan_menu)):
             toolbar.addAction(action)
             menu.addAction(action)
         self.recent_menu = file_menu.addMenu("Open &recent")
@@ -273,6 +277,24 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+    # --- settings -------------------------------------------------------------------------
+    @Slot()
+    def edit_settings(self) -> None:
+        scenario = self.session.scenario
+        if scenario is None:
+            return
+        time_limit = float(self.settings.value("solver/time_limit", 60))
+        dialog = self.settings_dialog = SettingsDialog(scenario.rates, scenario.rules,
+                                                       scenario.cover_rules, time_limit, self)
+        dialog.accepted.connect(self._on_settings_dialog_accepted)
+        dialog.open()
+
+    @Slot()
+    def _on_settings_dialog_accepted(self) -> None:
+        dialog = self.settings_dialog
+        self.settings.setValue("solver/time_limit", dialog.time_limit.value())
+        self.session.set_settings(dialog.rates(), dialog.rules(), dialog.cover_rules())
+
     # --- adjust ---------------------------------------------------------------------------
     @Slot()
     def who_else_for_selection(self) -> None:
@@ -360,6 +382,7 @@ class MainWindow(QMainWindow):
         self.stop_action.setEnabled(planning)
         self.export_action.setEnabled(self.session.plan is not None and not planning)
         self.who_else_action.setEnabled(self.session.plan is not None and not planning)
+        self.settings_action.setEnabled(self.session.scenario is not None and not planning)
         self.open_action.setEnabled(not planning)
         if hasattr(self, "save_action"):
             self.save_action.setEnabled(self.session.imported is not None)

@@ -6,12 +6,14 @@ data of their own. Events are plain strings: "rota", "strike", "declarations", "
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from planner.demand import struck_shifts
-from planner.domain import Declaration, Person, Scenario, StrikeWindow
+from planner.domain import (CoverRule, Declaration, Person, RateCard, Scenario, StrikeWindow,
+                            WorkingTimeRules)
 from planner.plan import AcceptedBreach, CallStatus, CancelledSession, Cover, Decision, Plan
 from planner.project import Project
 from planner.workbook.layout import ImportResult
@@ -44,6 +46,9 @@ class Session:
         self.assigned: list[Cover] = []
         self.cancelled_by_hand: list[CancelledSession] = []
         self.accepted: list[AcceptedBreach] = []
+        self.rates: RateCard | None = None  # None: as the workbook says
+        self.rules: WorkingTimeRules | None = None
+        self.cover_rules: tuple[CoverRule, ...] | None | str = "workbook"
         self.workbook_bytes = b""
         self.project_path: Path | None = None
         self.unsaved = False
@@ -66,6 +71,7 @@ class Session:
         self.project_path = None
         self.windows = imported.scenario.strike_windows or (default_window(imported.scenario),)
         self.declarations = {}
+        self.rates, self.rules, self.cover_rules = None, None, "workbook"
         self.plan, self.planned_scenario, self.previous_plan = None, None, None
         self.statuses, self.decisions = {}, []
         self.assigned, self.cancelled_by_hand, self.accepted = [], [], []
@@ -143,7 +149,20 @@ class Session:
         if self.imported is None:
             return None
         base = self.imported.scenario.with_strike(self.windows)
+        if self.rates is not None:
+            base = dataclasses.replace(base, rates=self.rates)
+        if self.rules is not None:
+            base = dataclasses.replace(base, rules=self.rules)
+        if self.cover_rules != "workbook":
+            base = dataclasses.replace(base, cover_rules=self.cover_rules)
         return base.with_declarations(self.declarations) if self.declarations else base
+
+    def set_settings(self, rates: RateCard, rules: WorkingTimeRules,
+                     cover_rules: tuple[CoverRule, ...] | None) -> None:
+        """Rates, working-time rules and cover rules for this strike (None: refill every
+        struck shift)."""
+        self.rates, self.rules, self.cover_rules = rates, rules, cover_rules
+        self._emit("settings")
 
     def declaration(self, person: Person) -> Declaration:
         return self.declarations.get(person.key, person.declaration)
@@ -176,7 +195,11 @@ class Session:
             decisions=list(self.decisions), assigned=list(self.assigned),
             cancelled_by_hand=list(self.cancelled_by_hand), accepted=list(self.accepted),
             plan=self.plan, planned_windows=planned.strike_windows if planned else (),
-            planned_declarations={p.key: p.declaration for p in planned.people} if planned else {})
+            planned_declarations={p.key: p.declaration for p in planned.people} if planned else {},
+            rates=self.rates, rules=self.rules, cover_rules=self.cover_rules,
+            planned_rates=planned.rates if planned else None,
+            planned_rules=planned.rules if planned else None,
+            planned_cover_rules=planned.cover_rules if planned else None)
 
     def restore(self, project: Project, imported: ImportResult, workbook: Path,
                 project_path: Path | None) -> None:
@@ -187,8 +210,12 @@ class Session:
         self.statuses = {CoverChoice(k, g): s for k, g, s in project.statuses}
         self.decisions, self.assigned = list(project.decisions), list(project.assigned)
         self.cancelled_by_hand, self.accepted = list(project.cancelled_by_hand), list(project.accepted)
+        self.rates, self.rules, self.cover_rules = project.rates, project.rules, project.cover_rules
         if project.plan is not None:
             base = imported.scenario.with_strike(project.planned_windows)
+            base = dataclasses.replace(
+                base, rates=project.planned_rates or base.rates,
+                rules=project.planned_rules or base.rules, cover_rules=project.planned_cover_rules)
             self.plan = project.plan
             self.planned_scenario = base.with_declarations(project.planned_declarations)
         self.project_path = project_path
