@@ -331,3 +331,26 @@ def test_settings_change_rates_rules_and_the_cover_needed(qtbot, window: MainWin
                     timeout=20000)
     assert window.session.scenario.rules.min_rest_hours == 12
     assert window.session.planned_scenario.rates == RATE_PRESETS["2025"]
+
+
+def test_every_edit_can_be_undone_and_redone(qtbot, window: MainWindow, rota: Path) -> None:
+    from planner.domain import Declaration
+
+    _open(qtbot, window, rota)
+    original = window.session.windows
+    start = dt.datetime(2026, 3, 17, 7)
+    window.session.set_windows((StrikeWindow(start, start + dt.timedelta(days=1)),))
+    person = window.declarations_panel.model.person(0)
+    window.session.set_declarations({person.key: Declaration.WORKING})
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.session.declaration(person) is not Declaration.WORKING or person.declaration is Declaration.WORKING
+    assert person.key not in window.session.declarations
+    window.undo_action.trigger()
+    assert window.session.windows == original
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.session.windows == (StrikeWindow(start, start + dt.timedelta(days=1)),)
+    assert window.session.declarations[person.key] is Declaration.WORKING
+    shown = [r.window() for r in window.strike_panel._rows]
+    assert shown == [StrikeWindow(start, start + dt.timedelta(days=1))]  # the panel follows

@@ -34,7 +34,7 @@ class DeclarationsModel(QAbstractTableModel):
         session.subscribe(self._on_session_changed)
 
     def _on_session_changed(self, event: str) -> None:
-        if event in ("rota", "declarations"):
+        if event in ("rota", "declarations", "undone", "restored"):
             self.beginResetModel()
             imported = self._session.imported
             people = imported.scenario.people if imported else ()

@@ -27,6 +27,7 @@ from planner.who_else import CoverOption, cancellations_for, cover_options, new_
 from ui.changes_view import ChangesView
 from ui.declarations_panel import DeclarationsPanel
 from ui.settings_dialog import SettingsDialog
+from ui.undo import SessionHistory
 from ui.who_else_dialog import WhoElseDialog
 from ui.plan_models import CancelledModel, GapsModel
 from ui.project_files import PROJECT_FILTER, PROJECT_SUFFIX, ProjectFiles
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_views()
         self.project_files = ProjectFiles(self)
+        self.history = SessionHistory(self.session, self)
         self._build_actions()
         self._timer = QTimer(self, interval=100, timeout=self._show_progress)
         self.session.subscribe(self._on_session_changed)
@@ -126,6 +128,13 @@ class MainWindow(QMainWindow):
                              (self.who_else_action, plan_menu), (self.settings_action, plan_menu)):
             toolbar.addAction(action)
             menu.addAction(action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.history.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.history.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self._fill_recent_menu()
         file_menu.addSeparator()

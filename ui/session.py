@@ -6,6 +6,7 @@ data of their own. Events are plain strings: "rota", "strike", "declarations", "
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
@@ -225,3 +226,16 @@ class Session:
         if path is not None:
             self.project_path = path
         self._emit("saved")
+
+    # --- undo -----------------------------------------------------------------------------
+    _EDITABLE = ("windows", "declarations", "statuses", "decisions", "assigned",
+                 "cancelled_by_hand", "accepted", "rates", "rules", "cover_rules")
+
+    def snapshot(self) -> dict[str, object]:
+        """The manager's edits (not the plan, which is their result), for undo."""
+        return {name: copy.copy(getattr(self, name)) for name in self._EDITABLE}
+
+    def apply_snapshot(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            setattr(self, name, copy.copy(value))
+        self._emit("undone")
