@@ -354,3 +354,17 @@ def test_every_edit_can_be_undone_and_redone(qtbot, window: MainWindow, rota: Pa
     assert window.session.declarations[person.key] is Declaration.WORKING
     shown = [r.window() for r in window.strike_panel._rows]
     assert shown == [StrikeWindow(start, start + dt.timedelta(days=1))]  # the panel follows
+
+
+def test_the_coverage_chart_shows_each_strike_day_and_priority(qtbot, window: MainWindow, rota: Path) -> None:
+    from ui.coverage_chart import coverage_by_day
+
+    _open(qtbot, window, rota)
+    _plan(qtbot, window)
+    table = coverage_by_day(window.session)
+    plan = window.session.plan
+    assert sum(c for day in table.values() for c, _ in day.values()) == len(plan.covers)
+    assert sum(n for day in table.values() for _, n in day.values()) == sum(g.need for g in plan.groups)
+    series = window.coverage_chart.chart().series()[0]
+    assert [s.label() for s in series.barSets()] == ["Priority 1", "Priority 2", "Priority 3"]
+    assert series.barSets()[0].count() == len(table)

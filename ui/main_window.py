@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent,
                            QKeySequence)
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow,
-                               QMessageBox, QProgressBar, QTabWidget, QToolBar)
+                               QMessageBox, QProgressBar, QSplitter, QTabWidget, QToolBar)
 
 from planner.checker import check_plan
 from planner.domain import PlannerError, Scenario
@@ -25,6 +25,7 @@ from solver import STOPPED, SolveConfig, SolveProgress, solve
 from planner.plan import AcceptedBreach, SlotGroup
 from planner.who_else import CoverOption, cancellations_for, cover_options, new_cover
 from ui.changes_view import ChangesView
+from ui.coverage_chart import CoverageChart
 from ui.declarations_panel import DeclarationsPanel
 from ui.settings_dialog import SettingsDialog
 from ui.undo import SessionHistory
@@ -87,8 +88,12 @@ class MainWindow(QMainWindow):
         self.gaps_view.table.doubleClicked.connect(self.who_else_for_selection)
         self.cancelled_view = ListView(CancelledModel(self.session), "cancelled sessions")
         self.summary_view = SummaryView(self.session)
+        self.coverage_chart = CoverageChart(self.session)
+        summary = QSplitter()
+        summary.addWidget(self.summary_view)
+        summary.addWidget(self.coverage_chart)
         self.import_report = ImportReport(self.session)
-        for view, title in ((self.summary_view, "Summary"), (self.changes_view, "Changes"),
+        for view, title in ((summary, "Summary"), (self.changes_view, "Changes"),
                             (self.gaps_view, "Gaps"), (self.cancelled_view, "Cancelled"),
                             (self.import_report, "Import report")):
             self.tabs.addTab(view, title)
@@ -256,7 +261,7 @@ class MainWindow(QMainWindow):
         stopped = " (stopped early)" if plan.status == STOPPED else ""
         self.show_idle(f"Planned{stopped}: {len(plan.covers)} covers, {sum(g.missing for g in plan.gaps)} "
                    f"slots open, £{plan.total_cost:,.2f}.")
-        self.tabs.setCurrentWidget(self.summary_view)
+        self.tabs.setCurrentIndex(0)
 
     # --- export ---------------------------------------------------------------------------
     @Slot()
