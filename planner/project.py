@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.domain import (BandRates, CellRef, CoverRule, Declaration, PlannerError, RateCard,
-                            StrikeWindow, WorkingTimeRules)
+                            ShiftCode, ShiftType, StrikeWindow, WorkingTimeRules)
 from planner.grades import Tier
 from planner import plan as plan_types
 
@@ -51,15 +51,16 @@ class Project:
     planned_rates: RateCard | None = None
     planned_rules: WorkingTimeRules | None = None
     planned_cover_rules: tuple[CoverRule, ...] | None = None
+    defined_codes: dict[str, ShiftCode] = field(default_factory=dict)
 
 
 _TYPES: dict[str, type] = {t.__name__: t for t in (
-    StrikeWindow, RateCard, BandRates, WorkingTimeRules, CoverRule, CellRef, plan_types.SlotGroupKey, plan_types.SlotGroup, plan_types.Cover,
+    StrikeWindow, RateCard, BandRates, WorkingTimeRules, CoverRule, CellRef, ShiftCode, plan_types.SlotGroupKey, plan_types.SlotGroup, plan_types.Cover,
     plan_types.CancelledSession, plan_types.Gap, plan_types.AcceptedBreach, plan_types.StageResult,
     plan_types.Plan, plan_types.Decision,
 )}
 _ENUMS: dict[str, type[enum.Enum]] = {t.__name__: t for t in (
-    Tier, Declaration, plan_types.CoverType, plan_types.CallStatus,
+    Tier, Declaration, ShiftType, plan_types.CoverType, plan_types.CallStatus,
 )}
 
 
@@ -70,6 +71,8 @@ def _encode(value: Any) -> Any:
         return {"$datetime": value.isoformat()}
     if isinstance(value, dt.date):
         return {"$date": value.isoformat()}
+    if isinstance(value, dt.time):
+        return {"$time": value.isoformat()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {"$type": type(value).__name__,
                 **{f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
@@ -91,6 +94,8 @@ def _decode(value: Any) -> Any:
         return dt.datetime.fromisoformat(value["$datetime"])
     if "$date" in value:
         return dt.date.fromisoformat(value["$date"])
+    if "$time" in value:
+        return dt.time.fromisoformat(value["$time"])
     if "$map" in value:
         return {_decode(k): _decode(v) for k, v in value["$map"]}
     kind = _TYPES[value["$type"]]

@@ -368,3 +368,19 @@ def test_the_coverage_chart_shows_each_strike_day_and_priority(qtbot, window: Ma
     series = window.coverage_chart.chart().series()[0]
     assert [s.label() for s in series.barSets()] == ["Priority 1", "Priority 2", "Priority 3"]
     assert series.barSets()[0].count() == len(table)
+
+
+def test_unknown_codes_can_be_defined_in_the_window(qtbot, window: MainWindow, rota: Path) -> None:
+    from planner.domain import ShiftType
+
+    _open(qtbot, window, rota)
+    unknown = window.session.unknown_codes()
+    assert unknown and window.codes_action.isEnabled()  # the sample has TRN and TBC cells
+    assert "Define shift codes" in window.import_report.toPlainText()
+    window.define_codes()
+    dialog = window.codes_dialog
+    dialog.rows[0].type.setCurrentIndex(3)  # Off
+    dialog.accept()
+    scenario = window.session.scenario
+    assert scenario.code(unknown[0]).type is ShiftType.OFF
+    assert unknown[0] not in window.session.unknown_codes()

@@ -25,6 +25,7 @@ from solver import STOPPED, SolveConfig, SolveProgress, solve
 from planner.plan import AcceptedBreach, SlotGroup
 from planner.who_else import CoverOption, cancellations_for, cover_options, new_cover
 from ui.changes_view import ChangesView
+from ui.codes_dialog import CodesDialog
 from ui.coverage_chart import CoverageChart
 from ui.declarations_panel import DeclarationsPanel
 from ui.settings_dialog import SettingsDialog
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
                                         "Stop and keep the best plan so far")
         self.export_action = self._action("&Export plan…", QKeySequence("Ctrl+E"), self.choose_export,
                                           "Write the revised rota and call list to a new workbook")
+        self.codes_action = self._action("&Define shift codes…", QKeySequence("Ctrl+D"),
+                                         self.define_codes,
+                                         "Give times and a type to codes the workbook does not define")
         self.settings_action = self._action("Planning &settings…", QKeySequence("Ctrl+,"),
                                             self.edit_settings,
                                             "Rates, working-time rules and the cover needed")
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
                                         "Save the rota, strike set-up, calls and plan in one file")
         self.save_as_action = self._action("Save project &as…", QKeySequence.StandardKey.SaveAs,
                                            self.project_files.save_as, "Save the project under a new name")
+        file_menu.addAction(self.codes_action)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
@@ -309,6 +314,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue("solver/time_limit", dialog.time_limit.value())
         self.session.set_settings(dialog.rates(), dialog.rules(), dialog.cover_rules())
 
+    @Slot()
+    def define_codes(self) -> None:
+        unknown = self.session.unknown_codes()
+        if not unknown:
+            return
+        dialog = self.codes_dialog = CodesDialog(unknown, self)
+        dialog.accepted.connect(lambda: self.session.define_codes(dialog.codes()))
+        dialog.open()
+
     # --- adjust ---------------------------------------------------------------------------
     @Slot()
     def who_else_for_selection(self) -> None:
@@ -397,6 +411,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(self.session.plan is not None and not planning)
         self.who_else_action.setEnabled(self.session.plan is not None and not planning)
         self.settings_action.setEnabled(self.session.scenario is not None and not planning)
+        self.codes_action.setEnabled(bool(self.session.unknown_codes()) and not planning)
         self.open_action.setEnabled(not planning)
         if hasattr(self, "save_action"):
             self.save_action.setEnabled(self.session.imported is not None)

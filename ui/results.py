@@ -99,4 +99,8 @@ class ImportReport(QPlainTextEdit):
                 lines.append(f"{title} ({len(issues)}):")
                 lines += [f"  {issue}" for issue in issues]
                 lines.append("")
+            unknown = self._session.unknown_codes()
+            if unknown:
+                lines.insert(1, f"Undefined shift codes: {', '.join(unknown)} — File > Define shift "
+                                "codes (Ctrl+D) to give them times instead of editing the file.")
             self.setPlainText("\n".join(lines))

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planner.demand import struck_shifts
-from planner.domain import (CoverRule, Declaration, Person, RateCard, Scenario, StrikeWindow,
-                            WorkingTimeRules)
+from planner.domain import (CoverRule, Declaration, Person, RateCard, Scenario, ShiftCode,
+                            ShiftType, StrikeWindow, WorkingTimeRules)
 from planner.plan import AcceptedBreach, CallStatus, CancelledSession, Cover, Decision, Plan
 from planner.project import Project
 from planner.workbook.layout import ImportResult
@@ -50,6 +50,7 @@ class Session:
         self.rates: RateCard | None = None  # None: as the workbook says
         self.rules: WorkingTimeRules | None = None
         self.cover_rules: tuple[CoverRule, ...] | None | str = "workbook"
+        self.defined_codes: dict[str, ShiftCode] = {}
         self.workbook_bytes = b""
         self.project_path: Path | None = None
         self.unsaved = False
@@ -73,6 +74,7 @@ class Session:
         self.windows = imported.scenario.strike_windows or (default_window(imported.scenario),)
         self.declarations = {}
         self.rates, self.rules, self.cover_rules = None, None, "workbook"
+        self.defined_codes = {}
         self.plan, self.planned_scenario, self.previous_plan = None, None, None
         self.statuses, self.decisions = {}, []
         self.assigned, self.cancelled_by_hand, self.accepted = [], [], []
@@ -150,6 +152,8 @@ class Session:
         if self.imported is None:
             return None
         base = self.imported.scenario.with_strike(self.windows)
+        if self.defined_codes:
+            base = dataclasses.replace(base, shift_codes={**base.shift_codes, **self.defined_codes})
         if self.rates is not None:
             base = dataclasses.replace(base, rates=self.rates)
         if self.rules is not None:
@@ -157,6 +161,19 @@ class Session:
         if self.cover_rules != "workbook":
             base = dataclasses.replace(base, cover_rules=self.cover_rules)
         return base.with_declarations(self.declarations) if self.declarations else base
+
+    def unknown_codes(self) -> list[str]:
+        """Codes used in the grid and defined nowhere (nor here)."""
+        scenario = self.scenario
+        if scenario is None:
+            return []
+        used = {e.code.upper() for e in scenario.roster}
+        return sorted(c for c in used if scenario.code(c).type is ShiftType.UNKNOWN)
+
+    def define_codes(self, codes: dict[str, ShiftCode]) -> None:
+        """Codes the manager defined in the window instead of editing the file."""
+        self.defined_codes.update({k.upper(): v for k, v in codes.items()})
+        self._emit("codes")
 
     def set_settings(self, rates: RateCard, rules: WorkingTimeRules,
                      cover_rules: tuple[CoverRule, ...] | None) -> None:
@@ -198,6 +215,7 @@ class Session:
             plan=self.plan, planned_windows=planned.strike_windows if planned else (),
             planned_declarations={p.key: p.declaration for p in planned.people} if planned else {},
             rates=self.rates, rules=self.rules, cover_rules=self.cover_rules,
+            defined_codes=dict(self.defined_codes),
             planned_rates=planned.rates if planned else None,
             planned_rules=planned.rules if planned else None,
             planned_cover_rules=planned.cover_rules if planned else None)
@@ -212,10 +230,12 @@ class Session:
         self.decisions, self.assigned = list(project.decisions), list(project.assigned)
         self.cancelled_by_hand, self.accepted = list(project.cancelled_by_hand), list(project.accepted)
         self.rates, self.rules, self.cover_rules = project.rates, project.rules, project.cover_rules
+        self.defined_codes = dict(project.defined_codes)
         if project.plan is not None:
             base = imported.scenario.with_strike(project.planned_windows)
             base = dataclasses.replace(
-                base, rates=project.planned_rates or base.rates,
+                base, shift_codes={**base.shift_codes, **project.defined_codes},
+                rates=project.planned_rates or base.rates,
                 rules=project.planned_rules or base.rules, cover_rules=project.planned_cover_rules)
             self.plan = project.plan
             self.planned_scenario = base.with_declarations(project.planned_declarations)
@@ -229,7 +249,7 @@ class Session:
 
     # --- undo -----------------------------------------------------------------------------
     _EDITABLE = ("windows", "declarations", "statuses", "decisions", "assigned",
-                 "cancelled_by_hand", "accepted", "rates", "rules", "cover_rules")
+                 "cancelled_by_hand", "accepted", "rates", "rules", "cover_rules", "defined_codes")
 
     def snapshot(self) -> dict[str, object]:
         """The manager's edits (not the plan, which is their result), for undo."""
