@@ -1,9 +1,9 @@
 """Export a plan as a revised copy of the trust's own rota workbook.
 
 The source workbook is loaded with openpyxl (macros kept for ``.xlsm``), its rota grid rewritten
-in place with every change highlighted, its Shifts, Strike and Staff sheets brought in step with
-the plan, and the plan's own sheets added: Changes (who must be phoned), Gaps, Cancelled,
-Summary, Sitrep and Struck. The result is a new file, written atomically: the source is never
+in place with every change highlighted, its Shifts, Strike, Staff, Cover, Rates and Rules sheets
+brought in step with the plan, and the plan's own sheets added: Changes (who must be phoned),
+Gaps, Cancelled, Summary, Sitrep and Struck. The result is a new file, written atomically: the source is never
 touched, and a failed export leaves no half-written file behind.
 """
 
@@ -28,7 +28,9 @@ from planner.workbook.export_lists import (
     CANCELLED_SHEET, CHANGES_SHEET, GAPS_SHEET, SITREP_SHEET, STRUCK_SHEET, person_of,
     write_cancelled, write_changes, write_gaps, write_sitrep, write_struck,
 )
-from planner.workbook.export_sheets import write_shift_codes, write_staff, write_strike
+from planner.workbook.export_sheets import (
+    write_cover, write_rates, write_rules, write_shift_codes, write_staff, write_strike,
+)
 from planner.workbook.export_summary import SUMMARY_SHEET, write_summary
 from planner.workbook.layout import ImportResult
 
@@ -54,7 +56,11 @@ def export_plan(source: Path, imported: ImportResult, plan: Plan, out: Path, *,
     _fill(wb, imported, plan, scenario, statuses or {})
     if decisions:
         write_decisions(wb, scenario, decisions)
-    save_atomically(wb, out)
+    try:
+        save_atomically(wb, out)
+    finally:
+        if getattr(wb, "vba_archive", None) is not None:  # openpyxl leaves it open
+            wb.vba_archive.close()
 
 
 def _check_paths(source: Path, out: Path) -> bool:
@@ -93,6 +99,9 @@ def _fill(wb: Workbook, imported: ImportResult, plan: Plan, scenario: Scenario,
     write_shift_codes(wb, scenario, layout.sheet)
     write_strike(wb, scenario, layout.sheet)
     write_staff(wb, scenario, layout.sheet)
+    write_cover(wb, scenario, layout.sheet)
+    write_rates(wb, scenario, layout.sheet)
+    write_rules(wb, scenario, layout.sheet)
     write_changes(wb, scenario, plan, statuses)
     write_gaps(wb, scenario, plan)
     write_cancelled(wb, scenario, plan)

@@ -1,8 +1,10 @@
-"""The side sheets a plan export keeps in step with the plan: Shifts, Strike and Staff.
+"""The side sheets a plan export keeps in step with the plan: Shifts, Strike, Staff, Cover,
+Rates and Rules.
 
 They make the export a scenario of its own: re-importing it reads the revised rota (the
-``STRIKE`` and ``CANCELLED`` codes are defined as Off), the strike windows it was planned for and
-each doctor's declaration as used.
+``STRIKE`` and ``CANCELLED`` codes are defined as Off), the strike windows it was planned for,
+each doctor's declaration as used, and the cover rules, rate card and working-time rules the
+plan was made with.
 """
 
 from __future__ import annotations
@@ -14,16 +16,25 @@ from openpyxl.styles import Alignment
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.domain import Declaration, Person, Scenario, ShiftCode, ShiftType
+from planner.domain import (
+    BandRates, CoverRule, Declaration, Person, RateCard, Scenario, ShiftCode, ShiftType,
+)
+from planner.grades import Tier
+from planner.workbook.cells import heading_key
 from planner.workbook.export_cells import (
-    DATETIME_FORMAT, TIME_FORMAT, Value, find_sheet, free_title, name_key, put, sheet_key, text,
-    widen_column, write_header, write_table,
+    DATETIME_FORMAT, MONEY_FORMAT, TIME_FORMAT, TITLE_FONT, Value, free_title,
+    name_key, put, sheet_key, text, widen_column, write_header, write_table,
 )
 from planner.workbook.export_grid import CANCELLED_CODE, STRIKE_CODE
+from planner.workbook.rules import RULE_NAMES
+from planner.workbook.tables import SIDE_SHEETS
 
 SHIFTS_SHEET_NAMES = ("Shifts", "Shift codes", "Codes", "Key")
 STRIKE_SHEET_NAMES = ("Strike", "Industrial action")
 STAFF_SHEET_NAMES = ("Staff", "Doctors", "People")
+COVER_SHEET_NAMES = ("Cover", "Cover rules", "Minimum staffing", "Derogations")
+RATES_SHEET_NAMES = ("Rates", "Rate card")
+RULES_SHEET_NAMES = ("Rules", "Working time")
 
 SHIFTS_HEADERS = ("Code", "Start", "End", "Type", "Description")
 STRIKE_HEADERS = ("Start", "End")
@@ -31,6 +42,11 @@ STAFF_HEADERS = (
     "Name", "Staff ID", "Grade", "Specialty", "Strike", "Type", "Skills", "Available for cover",
     "Max extra hours", "Hourly rate", "Phone", "Email",
 )
+COVER_HEADERS = ("Specialty", "Shift", "Tier", "Minimum", "Priority")
+RATES_HEADERS = ("Tier", "Weekday day", "Weekday evening", "Weekend day", "Night")
+RULES_HEADERS = ("Rule", "Value")
+DEFAULT_RATES_ROW = "Default"
+_READ_FROM_SHEET = "Rates sheet"  # the name the import gives a card read from a Rates sheet
 NAME_HEADERS = ("Name", "Doctor", "Staff", "Staff name", "Employee")
 ID_HEADERS = ("Staff ID", "ID", "Employee number", "GMC")
 SPECIALTY_HEADERS = ("Specialty", "Speciality", "Department", "Service")
@@ -65,7 +81,7 @@ def column_of(headers: dict[str, int], names: Iterable[str]) -> int | None:
 # --- Shifts -----------------------------------------------------------------------------------
 def write_shift_codes(wb: Workbook, scenario: Scenario, grid: str) -> None:
     """Define STRIKE and CANCELLED, so that the exported rota imports as revised."""
-    ws = find_sheet(wb, SHIFTS_SHEET_NAMES, exclude=grid)
+    ws = _first_side_sheet(wb, "shifts", grid)
     if ws is None:
         codes = [*sorted(scenario.shift_codes.values(), key=lambda c: c.code), *EXPORT_CODES]
         rows = [_code_row(c) for c in codes]
@@ -78,14 +94,17 @@ def write_shift_codes(wb: Workbook, scenario: Scenario, grid: str) -> None:
         header_row, headers = 1, {}
         write_header(ws, 1, SHIFTS_HEADERS)
         headers = {sheet_key(h): i for i, h in enumerate(SHIFTS_HEADERS, start=1)}
-    _append_codes(ws, header_row, headers)
+    _append_codes(ws, header_row, headers, scenario)
 
 
 def _code_row(code: ShiftCode) -> list[Value]:
     return [code.code, code.start, code.end, code.type.value, code.description]
 
 
-def _append_codes(ws: Worksheet, header_row: int, headers: dict[str, int]) -> None:
+def _append_codes(ws: Worksheet, header_row: int, headers: dict[str, int],
+                  scenario: Scenario) -> None:
+    """STRIKE and CANCELLED, and any code the plan knows that the sheet does not define (one
+    the manager defined in the window, say)."""
     code_column = headers[sheet_key("Code")]
     defined, last = set(), header_row
     for row in range(header_row + 1, ws.max_row + 1):
@@ -95,11 +114,17 @@ def _append_codes(ws: Worksheet, header_row: int, headers: dict[str, int]) -> No
             last = row
     type_column = _ensure_column(ws, header_row, headers, "Type")
     description_column = _ensure_column(ws, header_row, headers, "Description")
-    for code in EXPORT_CODES:
+    start_column = _ensure_column(ws, header_row, headers, "Start")
+    end_column = _ensure_column(ws, header_row, headers, "End")
+    missing = [c for c in scenario.shift_codes.values() if c.code.upper() not in defined]
+    for code in [*sorted(missing, key=lambda c: c.code), *EXPORT_CODES]:
         if code.code not in defined:
             last += 1
             put(ws, last, code_column, code.code)
             put(ws, last, type_column, code.type.value)
+            if code.is_timed:
+                put(ws, last, start_column, code.start).number_format = TIME_FORMAT
+                put(ws, last, end_column, code.end).number_format = TIME_FORMAT
             described = put(ws, last, description_column, code.description)
             described.alignment = Alignment(wrap_text=True, vertical="top")
             widen_column(ws, description_column, DESCRIPTION_WIDTH)
@@ -122,7 +147,7 @@ def _ensure_column(ws: Worksheet, header_row: int, headers: dict[str, int], name
 # --- Strike -----------------------------------------------------------------------------------
 def write_strike(wb: Workbook, scenario: Scenario, grid: str) -> None:
     """The strike windows the plan was made with, replacing whatever the sheet said."""
-    old = find_sheet(wb, STRIKE_SHEET_NAMES, exclude=grid)
+    old = _first_side_sheet(wb, "strike", grid)
     index = wb.index(old) if old is not None else len(wb.worksheets)
     if old is not None:
         wb.remove(old)
@@ -135,7 +160,7 @@ def write_strike(wb: Workbook, scenario: Scenario, grid: str) -> None:
 # --- Staff ------------------------------------------------------------------------------------
 def write_staff(wb: Workbook, scenario: Scenario, grid: str) -> None:
     """Each rota doctor's declaration as planned with, in the Staff sheet's Strike column."""
-    ws = find_sheet(wb, STAFF_SHEET_NAMES, exclude=grid)
+    ws = _first_side_sheet(wb, "staff", grid)
     if ws is None:
         people = [*_rota_people(scenario), *(p for p in scenario.people if p.is_pool)]
         ws = wb.create_sheet(free_title(wb, STAFF_SHEET_NAMES))
@@ -206,3 +231,98 @@ def _write_new_staff_row(ws: Worksheet, row: int, headers: dict[str, int], perso
         column = column_of(headers, names)
         if column is not None:
             put(ws, row, column, value)
+
+
+# --- Cover, Rates and Rules -------------------------------------------------------------------
+def _first_side_sheet(wb: Workbook, kind: str, grid: str) -> Worksheet | None:
+    """The sheet the import reads for ``kind`` (names matched as the import matches them)."""
+    found = side_sheets(wb, kind, grid)
+    return found[0] if found else None
+
+
+def side_sheets(wb: Workbook, kind: str, grid: str) -> list[Worksheet]:
+    """Every sheet (but the grid) the import would take for ``kind``, by its name; it reads the first."""
+    names = SIDE_SHEETS[kind]
+    return [ws for ws in wb.worksheets if ws.title != grid and heading_key(ws.title) in names]
+
+
+def _fresh_side_sheet(wb: Workbook, kind: str, titles: Sequence[str], grid: str) -> Worksheet:
+    """An empty sheet in place of the first ``kind`` sheet (keeping its title and place), or a
+    new one after the other side sheets."""
+    found = side_sheets(wb, kind, grid)
+    if found:
+        old = found[0]
+        index, title = wb.index(old), old.title
+        wb.remove(old)
+    else:
+        index, title = _after_side_sheets(wb, grid), free_title(wb, titles)
+    return wb.create_sheet(title, index)
+
+
+def _after_side_sheets(wb: Workbook, grid: str) -> int:
+    """The place just after the grid and the side sheets, before the plan's own sheets."""
+    every_name = frozenset().union(*SIDE_SHEETS.values())
+    places = [i for i, ws in enumerate(wb.worksheets)
+              if ws.title == grid or heading_key(ws.title) in every_name]
+    return max(places) + 1 if places else len(wb.worksheets)
+
+
+def _title_above(ws: Worksheet, title: str) -> None:
+    """A title in A1 above a table starting on row 3 (the import finds the header below it)."""
+    put(ws, 1, 1, title).font = TITLE_FONT
+
+
+def write_cover(wb: Workbook, scenario: Scenario, grid: str) -> None:
+    """The cover rules planned with; without any (refill every struck shift) no Cover sheet.
+
+    A Cover sheet with no rules reads as no sheet, so each one is removed. Minimum staffing with
+    no rules at all (nothing needs cover) is written as one rule with a minimum of 0.
+    """
+    rules = scenario.cover_rules
+    if rules is None:
+        for ws in side_sheets(wb, "cover", grid):
+            wb.remove(ws)
+        return
+    ws = _fresh_side_sheet(wb, "cover", COVER_SHEET_NAMES, grid)
+    if rules:
+        write_table(ws, COVER_HEADERS, [_cover_row(r) for r in rules])
+        return
+    write_table(ws, COVER_HEADERS, [_cover_row(_nothing_needed(scenario))], first_row=3)
+    _title_above(ws, "Minimum staffing with no rules: no struck shift needs cover")
+
+
+def _cover_row(rule: CoverRule) -> list[Value]:
+    return [rule.specialty, rule.shift_code, rule.tier.label, rule.minimum, rule.priority]
+
+
+def _nothing_needed(scenario: Scenario) -> CoverRule:
+    """A rule that asks for no doctor, on a specialty and code the rota has (so it reads cleanly)."""
+    specialty = next((p.specialty for p in scenario.people if p.specialty), "Any")
+    code = next((c.code for c in sorted(scenario.shift_codes.values(), key=lambda c: c.code)
+                 if c.type.is_worked and c.is_timed), "N")
+    return CoverRule(specialty, code, Tier.FOUNDATION, minimum=0, priority=3)
+
+
+def write_rates(wb: Workbook, scenario: Scenario, grid: str) -> None:
+    """The rate card planned with: a Default row, then a row per tier and per grade."""
+    card = scenario.rates
+    ws = _fresh_side_sheet(wb, "rates", RATES_SHEET_NAMES, grid)
+    rows = [_rates_row(DEFAULT_RATES_ROW, card.default)]
+    rows += [_rates_row(tier.label, rates) for tier, rates in card.by_tier.items()]
+    rows += [_rates_row(grade, rates) for grade, rates in card.by_grade.items()]
+    write_table(ws, RATES_HEADERS, rows, {h: MONEY_FORMAT for h in RATES_HEADERS[1:]},
+                first_row=3)
+    named = card.name and card.name != _READ_FROM_SHEET
+    _title_above(ws, f"Rate card: {card.name} (£ per hour)" if named else "Rate card (£ per hour)")
+
+
+def _rates_row(who: str, rates: BandRates) -> list[Value]:
+    return [who, rates.weekday_day, rates.weekday_evening, rates.weekend_day, rates.night]
+
+
+def write_rules(wb: Workbook, scenario: Scenario, grid: str) -> None:
+    """Every working-time rule the import reads, with the value planned with."""
+    ws = _fresh_side_sheet(wb, "rules", RULES_SHEET_NAMES, grid)
+    rows: list[list[Value]] = [[name, getattr(scenario.rules, field)]
+                               for name, field in RULE_NAMES.items()]
+    write_table(ws, RULES_HEADERS, rows)
