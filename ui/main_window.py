@@ -15,7 +15,7 @@ from PySide6.QtGui import (QAction, QCloseEvent, QDesktopServices, QDragEnterEve
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QSplitter, QTabWidget, QToolBar)
 
-from planner.checker import check_plan
+from planner.checker import CheckReport, check_plan
 from planner.domain import PlannerError, Scenario
 from planner.plan import Plan
 from planner.workbook.export import export_plan
@@ -233,8 +233,12 @@ class MainWindow(QMainWindow):
         self.show_busy("Planning…")
         self._timer.start()
         self._update_actions()
-        run_in_background(lambda: solve(request, config, run.report, run.stop.is_set),
-                          lambda plan: self._on_planned(scenario, plan), self.show_failure)
+        def plan_and_check() -> tuple[Plan, CheckReport]:
+            plan = solve(request, config, run.report, run.stop.is_set)
+            return plan, check_plan(scenario, plan)  # the referee runs off the GUI thread too
+
+        run_in_background(plan_and_check, lambda done: self._on_planned(scenario, *done),
+                          self.show_failure)
 
     @Slot()
     def stop_plan(self) -> None:
@@ -254,10 +258,9 @@ class MainWindow(QMainWindow):
             f"Planning {progress.elapsed_seconds:.0f} s — step {progress.stage_number} of "
             f"{progress.stage_count}{part}: {progress.stage}{best}{bound}")
 
-    def _on_planned(self, scenario: Scenario, plan: Plan) -> None:
+    def _on_planned(self, scenario: Scenario, plan: Plan, report: CheckReport) -> None:
         self.run = None
         self._timer.stop()
-        report = check_plan(scenario, plan)
         if not report.ok:
             self.show_idle("The plan broke a rule and was not used.")
             QMessageBox.critical(self, "Plan rejected", report.summary())

@@ -28,6 +28,7 @@ class _PlanListModel(QAbstractTableModel):
         super().__init__()
         self._session = session
         self._rows: Sequence[Any] = ()
+        self._columns = self.columns()
         session.subscribe(self._on_session_changed)
 
     def columns(self) -> list[Column]:
@@ -48,19 +49,19 @@ class _PlanListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns())
+        return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns()[section][0]
+            return self._columns[section][0]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         item = self._rows[index.row()]
-        value = self.columns()[index.column()][1](item)
+        value = self._columns[index.column()][1](item)
         if role == Qt.ItemDataRole.DisplayRole:
             return _text(value)
         if role == SORT_ROLE:

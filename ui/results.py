@@ -28,11 +28,15 @@ class ListView(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(accessibleName=what.capitalize())
         self.table.setModel(self.proxy)
+        # Rows arrive in a sensible order; sort only when the manager clicks a header.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        # Size columns from the first rows only: a call list of thousands stays instant.
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         QShortcut(QKeySequence.StandardKey.Copy, self.table, activated=self.copy_selection)
         model.modelReset.connect(self.table.resizeColumnsToContents)
         layout = QVBoxLayout(self)

@@ -75,6 +75,7 @@ class RotaView(QWidget):
             self.dates.setColumnHidden(column, fixed)
             if not fixed:
                 self.dates.setColumnWidth(column, 52)
+        self.frozen.horizontalHeader().setResizeContentsPrecision(300)
         self.frozen.resizeColumnsToContents()
         width = sum(self.frozen.columnWidth(c) for c in range(len(FIXED_COLUMNS)))
         self.frozen.setFixedWidth(min(width + 4, 460))

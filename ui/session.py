@@ -21,6 +21,7 @@ from planner.workbook.layout import ImportResult
 from solver import CoverChoice, SolveRequest
 
 Listener = Callable[[str], None]
+_KEEPS_SCENARIO = ("plan", "statuses", "assigned", "saved")  # events that change no input
 
 
 def default_window(scenario: Scenario) -> StrikeWindow:
@@ -54,6 +55,8 @@ class Session:
         self.workbook_bytes = b""
         self.project_path: Path | None = None
         self.unsaved = False
+        self._scenario_cache: Scenario | None = None
+        self._struck_cache: set[tuple[str, dt.date]] | None = None
         self._listeners: list[Listener] = []
 
     # --- events ---------------------------------------------------------------------------
@@ -61,6 +64,8 @@ class Session:
         self._listeners.append(listener)
 
     def _emit(self, event: str) -> None:
+        if event not in _KEEPS_SCENARIO:
+            self._scenario_cache, self._struck_cache = None, None
         self.unsaved = event not in ("rota", "saved", "restored")
         for listener in list(self._listeners):
             listener(event)
@@ -148,7 +153,14 @@ class Session:
     # --- views ----------------------------------------------------------------------------
     @property
     def scenario(self) -> Scenario | None:
-        """The rota as it will be planned: the strike windows and declarations set here."""
+        """The rota as it will be planned: the strike windows and declarations set here.
+
+        Built once per change (views read it for every cell they draw)."""
+        if self._scenario_cache is None:
+            self._scenario_cache = self._build_scenario()
+        return self._scenario_cache
+
+    def _build_scenario(self) -> Scenario | None:
         if self.imported is None:
             return None
         base = self.imported.scenario.with_strike(self.windows)
@@ -199,7 +211,9 @@ class Session:
         scenario = self.scenario
         if scenario is None:
             return set()
-        return {(s.person.key, s.entry.day) for s in struck_shifts(scenario)}
+        if self._struck_cache is None:
+            self._struck_cache = {(s.person.key, s.entry.day) for s in struck_shifts(scenario)}
+        return self._struck_cache
 
     # --- project files --------------------------------------------------------------------
     def to_project(self) -> Project:
@@ -258,4 +272,4 @@ class Session:
     def apply_snapshot(self, state: dict[str, object]) -> None:
         for name, value in state.items():
             setattr(self, name, copy.copy(value))
-        self._emit("undone")
+        self._emit("undone")  # also forgets the scenario built before
