@@ -384,3 +384,19 @@ def test_unknown_codes_can_be_defined_in_the_window(qtbot, window: MainWindow, r
     scenario = window.session.scenario
     assert scenario.code(unknown[0]).type is ShiftType.OFF
     assert unknown[0] not in window.session.unknown_codes()
+
+
+def test_double_clicking_a_gap_shows_its_day_and_specialty_in_the_grid(qtbot, window: MainWindow, rota: Path) -> None:
+    _open(qtbot, window, rota)
+    _plan(qtbot, window)
+    window.tabs.setCurrentWidget(window.gaps_view)
+    window.gaps_view.table.selectRow(0)
+    gap = window.gaps_view.model.row_item(window.gaps_view.proxy.mapToSource(
+        window.gaps_view.table.selectionModel().selectedRows()[0]).row())
+    window._on_gaps_double_clicked()
+    view = window.rota_view
+    assert view.specialty.currentText() == gap.group.specialty
+    selected = {view.model.date_at(view.proxy.mapToSource(i).column())
+                for i in view.dates.selectionModel().selectedIndexes()}
+    assert selected == {gap.group.day}
+    qtbot.waitUntil(lambda: window.who_else_dialog.model.rowCount() > 0, timeout=30000)

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.changes_view = ChangesView(self.session)
         self.gaps_view = ListView(GapsModel(self.session), "gaps")
-        self.gaps_view.table.doubleClicked.connect(self.who_else_for_selection)
+        self.gaps_view.table.doubleClicked.connect(self._on_gaps_double_clicked)
         self.cancelled_view = ListView(CancelledModel(self.session), "cancelled sessions")
         self.summary_view = SummaryView(self.session)
         self.coverage_chart = CoverageChart(self.session)
@@ -343,6 +343,14 @@ class MainWindow(QMainWindow):
         dialog.show()
         run_in_background(lambda: cover_options(scenario, plan, group), dialog.show_options,
                           self.show_failure)
+
+    @Slot()
+    def _on_gaps_double_clicked(self) -> None:
+        """Show the gap's struck shifts in the grid, and who else could cover it."""
+        key = self._selected_group_key()
+        if key is not None:
+            self.rota_view.show_slot(key.specialty, key.day)  # type: ignore[attr-defined]
+        self.who_else_for_selection()
 
     def _selected_group_key(self) -> object:
         if self.tabs.currentWidget() is self.gaps_view:

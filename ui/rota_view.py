@@ -100,3 +100,13 @@ class RotaView(QWidget):
         tier_text = self.tier.currentText()
         tier = next((t for t in Tier if t.label == tier_text), None)
         self.proxy.set_filters("" if specialty in ("", "All") else specialty, tier, self.search.text())
+
+    def show_slot(self, specialty: str, day: object) -> None:
+        """Filter to a specialty and bring a date into view: where a gap's struck shifts are."""
+        index = self.specialty.findText(specialty)
+        self.specialty.setCurrentIndex(max(index, 0))
+        for column in range(self.model.columnCount()):
+            if self.model.date_at(column) == day:
+                self.dates.scrollTo(self.proxy.index(0, column))
+                self.dates.selectColumn(column)
+                return
