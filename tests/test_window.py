@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,16 @@ from ui.main_window import MainWindow
 from ui.plan_models import CancelledModel, ChangesModel, GapsModel
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_main_thread():
+    """As the app does: no automatic collection (it could free Qt objects on a worker thread);
+    collect here, on the main thread, after each test."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)
