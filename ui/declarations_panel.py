@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt, Slot)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLineEdit,
                                QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -17,49 +16,36 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLin
 from planner.domain import Declaration, Person
 from planner.workbook.declarations import read_declarations
 from ui.session import Session
+from ui.table_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("Name", "Grade", "Specialty", "Declaration")
 _COLOURS = {Declaration.STRIKING: "#f6d6d3", Declaration.WORKING: "#d7f0d2",
             Declaration.UNDECLARED: "#fff1c4"}
 
 
-class DeclarationsModel(QAbstractTableModel):
+class DeclarationsModel(RowsModel):
     """The rota's residents and what each has declared (or not)."""
+
+    headers = _COLUMNS
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self._session = session
-        self._residents: list[Person] = []
         session.subscribe(self._on_session_changed)
 
     def _on_session_changed(self, event: str) -> None:
         if event in ("rota", "declarations", "undone", "restored"):
-            self.beginResetModel()
             imported = self._session.imported
             people = imported.scenario.people if imported else ()
-            self._residents = [p for p in people if p.is_resident and not p.is_pool]
-            self.endResetModel()
+            self.reset_rows([p for p in people if p.is_resident and not p.is_pool])
 
     def person(self, row: int) -> Person:
-        return self._residents[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._residents)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[section]
-        return None
+        return self.rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        person = self._residents[index.row()]
+        person = self.rows[index.row()]
         declaration = self._session.declaration(person)
         if role == Qt.ItemDataRole.DisplayRole:
             return (person.name, person.grade, person.specialty, declaration.value)[index.column()]

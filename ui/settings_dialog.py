@@ -7,15 +7,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot)
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
                                QRadioButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from planner.domain import RATE_PRESETS, BandRates, CoverRule, RateCard, WorkingTimeRules
 from planner.grades import Tier, tier_of_grade
+from ui.table_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 RULE_LABELS = {
     "min_rest_hours": "Rest between two shifts, at least (h)",
     "max_shift_hours": "Length of one shift, at most (h)",
@@ -30,24 +30,18 @@ BANDS = (("weekday_day", "Weekday day 07:00–19:00"), ("weekday_evening", "Week
 _RULE_COLUMNS = ("Specialty", "Shift", "Tier", "Minimum", "Priority")
 
 
-class CoverRulesModel(QAbstractTableModel):
+class CoverRulesModel(RowsModel):
     """The minimum staffing rules, editable cell by cell."""
+
+    headers = _RULE_COLUMNS
 
     def __init__(self, rules: tuple[CoverRule, ...]) -> None:
         super().__init__()
-        self.rules = list(rules)
+        self.rows = list(rules)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rules)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_RULE_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _RULE_COLUMNS[section]
-        return None
+    @property
+    def rules(self) -> list[CoverRule]:
+        return self.rows
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -5,49 +5,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QTableView, QVBoxLayout)
 
 from planner.plan import SlotGroup
 from planner.who_else import CoverOption
+from ui.table_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("Doctor", "Grade", "Specialty", "Cost", "Can cover?")
 
 
-class OptionsModel(QAbstractTableModel):
+class OptionsModel(RowsModel):
     """The candidates, possible ones first (a list computed off the GUI thread)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._options: list[CoverOption] = []
+    headers = _COLUMNS
 
     def set_options(self, options: list[CoverOption]) -> None:
-        self.beginResetModel()
-        self._options = list(options)
-        self.endResetModel()
+        self.reset_rows(options)
 
     def option(self, row: int) -> CoverOption:
-        return self._options[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._options)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[section]
-        return None
+        return self.rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        option = self._options[index.row()]
+        option = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             person = option.person
             return (person.name, person.grade, person.specialty, f"£{option.cost:,.2f}",
