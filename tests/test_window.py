@@ -411,3 +411,20 @@ def test_double_clicking_a_gap_shows_its_day_and_specialty_in_the_grid(qtbot, wi
                 for i in view.dates.selectionModel().selectedIndexes()}
     assert selected == {gap.group.day}
     qtbot.waitUntil(lambda: window.who_else_dialog.model.rowCount() > 0, timeout=30000)
+
+
+def test_reload_reads_the_fixed_file_and_keeps_the_strike_set_up(qtbot, window: MainWindow, rota: Path) -> None:
+    import openpyxl
+
+    _open(qtbot, window, rota)
+    start = dt.datetime(2026, 3, 17, 7)
+    windows = (StrikeWindow(start, start + dt.timedelta(days=1)),)
+    window.session.set_windows(windows)
+    book = openpyxl.load_workbook(rota)
+    book["Shifts"].append(["TRN", "09:00", "17:00", "Work"])  # the manager defines a code
+    book.save(rota)
+    before = window.session.imported
+    window.reload_file()
+    qtbot.waitUntil(lambda: window.session.imported is not before, timeout=20000)
+    assert window.session.windows == windows
+    assert "TRN" not in window.session.unknown_codes()

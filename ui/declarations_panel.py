@@ -34,7 +34,7 @@ class DeclarationsModel(RowsModel):
         session.subscribe(self._on_session_changed)
 
     def _on_session_changed(self, event: str) -> None:
-        if event in ("rota", "declarations", "undone", "restored"):
+        if event in ("rota", "declarations", "undone", "restored", "reloaded"):
             imported = self._session.imported
             people = imported.scenario.people if imported else ()
             self.reset_rows([p for p in people if p.is_resident and not p.is_pool])

@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.reload_action = self._action("Re&load rota", QKeySequence.StandardKey.Refresh,
+                                          self.reload_file,
+                                          "Read the rota again after fixing it, keeping the strike set-up")
+        file_menu.addAction(self.reload_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self._fill_recent_menu()
         file_menu.addSeparator()
@@ -192,6 +196,19 @@ class MainWindow(QMainWindow):
         self._remember(path)
         if imported.problems:
             self.tabs.setCurrentWidget(self.import_report)
+
+    @Slot()
+    def reload_file(self) -> None:
+        source = self.session.source
+        if source is None or not source.exists():
+            return
+        self.show_busy(f"Reading {source.name} again…")
+        run_in_background(lambda: read_workbook(source), self._on_reloaded, self.show_failure)
+
+    def _on_reloaded(self, imported: ImportResult) -> None:
+        self.session.reload(imported)
+        self.show_idle(f"Read again: {len(imported.scenario.people)} doctors, "
+                       f"{len(imported.problems)} problem(s).")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(u.toLocalFile().lower().endswith((".xlsx", ".xlsm", PROJECT_SUFFIX))
@@ -424,6 +441,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(self.session.scenario is not None and not planning)
         self.codes_action.setEnabled(bool(self.session.unknown_codes()) and not planning)
         self.open_action.setEnabled(not planning)
+        if hasattr(self, "reload_action"):
+            self.reload_action.setEnabled(self.session.imported is not None and not planning)
         if hasattr(self, "save_action"):
             self.save_action.setEnabled(self.session.imported is not None)
             self.save_as_action.setEnabled(self.session.imported is not None)

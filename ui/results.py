@@ -95,7 +95,7 @@ class ImportReport(QPlainTextEdit):
         session.subscribe(self._on_session_changed)
 
     def _on_session_changed(self, event: str) -> None:
-        if event == "rota" and self._session.imported is not None:
+        if event in ("rota", "reloaded", "restored", "codes") and self._session.imported is not None:
             imported = self._session.imported
             lines = [f"Grid: {imported.layout.describe()}", ""]
             for title, issues in (("Problems", imported.problems), ("Notes", imported.notes),

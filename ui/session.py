@@ -85,6 +85,15 @@ class Session:
         self.assigned, self.cancelled_by_hand, self.accepted = [], [], []
         self._emit("rota")
 
+    def reload(self, imported: ImportResult) -> None:
+        """The same workbook read again after the manager fixed it: the strike set-up, calls and
+        settings stay; the plan, made from the old file, goes."""
+        self.imported = imported
+        if self.source is not None and self.source.exists():
+            self.workbook_bytes = self.source.read_bytes()
+        self.plan, self.planned_scenario = None, None
+        self._emit("reloaded")
+
     def set_windows(self, windows: tuple[StrikeWindow, ...]) -> None:
         self.windows = tuple(sorted(windows, key=lambda w: w.start))
         self._emit("strike")

@@ -88,7 +88,7 @@ class StrikePanel(QWidget):
             self._session.set_windows(windows)
 
     def _on_session_changed(self, event: str) -> None:
-        if event in ("rota", "strike", "undone", "restored"):
+        if event in ("rota", "strike", "undone", "restored", "reloaded"):
             self._show_windows()
         self._show_summary()
 
