@@ -51,6 +51,8 @@ class DeclarationsModel(RowsModel):
             return (person.name, person.grade, person.specialty, declaration.value)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 3:
             return QBrush(QColor(_COLOURS[declaration]))
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
+            return QBrush(QColor("#1b1b1b"))
         return None
 
 

@@ -68,6 +68,8 @@ class _PlanListModel(QAbstractTableModel):
             return value if isinstance(value, (int, float)) else _text(value)
         if role == Qt.ItemDataRole.BackgroundRole and hasattr(item, "priority"):
             return QBrush(PRIORITY_COLOURS.get(item.priority, QColor(Qt.GlobalColor.white)))
+        if role == Qt.ItemDataRole.ForegroundRole and hasattr(item, "priority"):
+            return QBrush(QColor("#1b1b1b"))  # dark text on the light fills, in any theme
         return None
 
     def _name(self, key: str) -> str:

@@ -32,6 +32,7 @@ COVER_COLOUR = QColor("#fff176")
 STRUCK_COLOUR = QColor("#c8c8c8")
 CANCELLED_COLOUR = QColor("#ffcc80")
 STRIKE_DAY_COLOUR = QColor("#fde3cf")
+INK = QColor("#1b1b1b")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -95,6 +96,8 @@ class RotaTableModel(QAbstractTableModel):
             return f"{day:%A %d %B %Y}" + (" — strike day" if day in self._strike_days else "")
         if role == Qt.ItemDataRole.BackgroundRole and day in self._strike_days:
             return QBrush(STRIKE_DAY_COLOUR)
+        if role == Qt.ItemDataRole.ForegroundRole and day in self._strike_days:
+            return QBrush(INK)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -124,6 +127,8 @@ class RotaTableModel(QAbstractTableModel):
             return cover.group.shift_code if cover else (entry.code if entry else "")
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(self._colour(key, day, entry, cover is not None))
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on the light fills, in any theme
+            return QBrush(INK)
         if role == Qt.ItemDataRole.FontRole and (cover or key in self._struck or key in self._cancelled):
             font = QFont()
             font.setBold(cover is not None)

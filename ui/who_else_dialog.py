@@ -40,6 +40,8 @@ class OptionsModel(RowsModel):
             colour = "#d7f0d2" if option.possible and not option.would_cancel else (
                 "#fff1c4" if option.possible else "#f6d6d3")
             return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#1b1b1b"))  # dark text on the light fills, in any theme
         return None
 
 
