@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.show_idle(f"Read {path.name}: {len(imported.scenario.people)} doctors, "
                    f"{len(imported.problems)} problem(s) — see the Import report.")
         self.session.load(imported, path)
+        self.rota_view.scroll_to_strike()
         self._remember(path)
         if imported.problems:
             self.tabs.setCurrentWidget(self.import_report)

@@ -77,6 +77,9 @@ class RotaTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(FIXED_COLUMNS) + len(self._dates)
 
+    def is_strike_day(self, day: dt.date) -> bool:
+        return day in self._strike_days
+
     def person_at(self, row: int) -> Person:
         return self._people[row]
 

@@ -110,3 +110,12 @@ class RotaView(QWidget):
                 self.dates.scrollTo(self.proxy.index(0, column))
                 self.dates.selectColumn(column)
                 return
+
+    def scroll_to_strike(self) -> None:
+        """Bring the first strike day into view, with a couple of days before it."""
+        for column in range(self.model.columnCount()):
+            day = self.model.date_at(column)
+            if day is not None and self.model.is_strike_day(day):
+                bar = self.dates.horizontalScrollBar()
+                bar.setValue(bar.value() + self.dates.columnViewportPosition(max(column - 2, 0)))
+                return
