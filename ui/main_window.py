@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, Q
                                QMessageBox, QProgressBar, QSplitter, QTabWidget, QToolBar)
 
 from planner.checker import CheckReport, check_plan
+from planner.sitrep import SitrepDay, sitrep
 from planner.domain import PlannerError, Scenario
 from planner.plan import Plan
 from planner.workbook.export import export_plan
@@ -251,9 +252,10 @@ class MainWindow(QMainWindow):
         self.show_busy("Planning…")
         self._timer.start()
         self._update_actions()
-        def plan_and_check() -> tuple[Plan, CheckReport]:
+        def plan_and_check() -> tuple[Plan, CheckReport, list[SitrepDay]]:
             plan = solve(request, config, run.report, run.stop.is_set)
-            return plan, check_plan(scenario, plan)  # the referee runs off the GUI thread too
+            # The referee and the sitrep run off the GUI thread too.
+            return plan, check_plan(scenario, plan), sitrep(scenario, plan)
 
         run_in_background(plan_and_check, lambda done: self._on_planned(scenario, *done),
                           self.show_failure)
@@ -276,14 +278,15 @@ class MainWindow(QMainWindow):
             f"Planning {progress.elapsed_seconds:.0f} s — step {progress.stage_number} of "
             f"{progress.stage_count}{part}: {progress.stage}{best}{bound}")
 
-    def _on_planned(self, scenario: Scenario, plan: Plan, report: CheckReport) -> None:
+    def _on_planned(self, scenario: Scenario, plan: Plan, report: CheckReport,
+                    sitrep_days: list[SitrepDay] | None = None) -> None:
         self.run = None
         self._timer.stop()
         if not report.ok:
             self.show_idle("The plan broke a rule and was not used.")
             QMessageBox.critical(self, "Plan rejected", report.summary())
             return
-        self.session.set_plan(plan, scenario)
+        self.session.set_plan(plan, scenario, sitrep_days)
         stopped = " (stopped early)" if plan.status == STOPPED else ""
         self.show_idle(f"Planned{stopped}: {len(plan.covers)} covers, {sum(g.missing for g in plan.gaps)} "
                    f"slots open, £{plan.total_cost:,.2f}.")

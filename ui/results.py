@@ -7,7 +7,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QPlainTextEdit,
                                QTableView, QVBoxLayout, QWidget)
 
-from planner.sitrep import sitrep
 from ui.plan_models import SORT_ROLE
 from ui.session import Session
 
@@ -81,7 +80,7 @@ class SummaryView(QPlainTextEdit):
                                                    else f" (bound {s.bound:,.2f})") for s in plan.stages]
         lines += ["", "Situation report (due to work / taking part / electives cancelled):"]
         lines += [f"  {d.day:%a %d/%m/%Y}: {d.due_to_work} / {d.taking_part} / {d.electives_cancelled}"
-                  for d in sitrep(scenario, plan)]
+                  for d in self._session.sitrep_days]
         lines += [f"Note: {note}" for note in plan.notes]
         return "\n".join(lines)
 

@@ -17,6 +17,7 @@ from planner.domain import (CoverRule, Declaration, Person, RateCard, Scenario, 
                             ShiftType, StrikeWindow, WorkingTimeRules)
 from planner.plan import AcceptedBreach, CallStatus, CancelledSession, Cover, Decision, Plan
 from planner.project import Project
+from planner.sitrep import SitrepDay, sitrep
 from planner.workbook.layout import ImportResult
 from solver import CoverChoice, SolveRequest
 
@@ -43,6 +44,7 @@ class Session:
         self.plan: Plan | None = None
         self.planned_scenario: Scenario | None = None
         self.previous_plan: Plan | None = None
+        self.sitrep_days: list[SitrepDay] = []
         self.statuses: dict[CoverChoice, CallStatus] = {}
         self.decisions: list[Decision] = []
         self.assigned: list[Cover] = []
@@ -102,9 +104,11 @@ class Session:
         self.declarations.update(changes)
         self._emit("declarations")
 
-    def set_plan(self, plan: Plan, scenario: Scenario) -> None:
+    def set_plan(self, plan: Plan, scenario: Scenario, sitrep_days: list[SitrepDay] | None = None) -> None:
+        """A new plan; its sitrep may come computed already (off the GUI thread)."""
         self.previous_plan = self.plan
         self.plan, self.planned_scenario = plan, scenario
+        self.sitrep_days = sitrep_days if sitrep_days is not None else sitrep(scenario, plan)
         self._emit("plan")
 
     def changes_since_last_plan(self) -> tuple[list[Cover], list[Cover]]:
@@ -262,6 +266,7 @@ class Session:
                 rules=project.planned_rules or base.rules, cover_rules=project.planned_cover_rules)
             self.plan = project.plan
             self.planned_scenario = base.with_declarations(project.planned_declarations)
+            self.sitrep_days = sitrep(self.planned_scenario, project.plan)
         self.project_path = project_path
         self._emit("restored")
 
