@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from builders import STRIKING, WORKING, CoverRule, Tier, day, doctor, locum, scenario, strike
+from builders import STRIKING, WORKING, CoverRule, Tier, day, doctor, scenario, strike
 from planner.checker import check_plan
 from planner.checker.costing import rates_of, shift_cost
 from planner.domain import Declaration, Scenario, WorkingTimeRules

@@ -17,7 +17,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.domain import (
-    BandRates, CoverRule, Declaration, Person, RateCard, Scenario, ShiftCode, ShiftType,
+    BandRates, CoverRule, Declaration, Person, Scenario, ShiftCode, ShiftType,
 )
 from planner.grades import Tier
 from planner.workbook.cells import heading_key
