@@ -33,6 +33,9 @@ class CoverModel:
 
     def __init__(self, request: SolveRequest, found: CandidateSet,
                  disabled: frozenset[str] = frozenset()) -> None:
+        unknown = set(disabled) - set(RULE_NAMES)
+        if unknown:
+            raise ValueError(f"no such rule to switch off: {', '.join(sorted(unknown))}")
         self.request = request
         self.found = found
         self.rules: WorkingTimeRules = request.scenario.rules
