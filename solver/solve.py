@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from solver.components import split_components
 from solver.gaps import explain_gap
 from solver.instance import SolveConfig, SolveProgress, SolveRequest
 from solver.model import CoverModel, cost_unit
-from solver.staged import Stage, StagedOutcome, solve_in_stages
+from solver.staged import PartRun, Stage, StagedOutcome, solve_in_stages, solve_levels
 
 STOPPED = "stopped — best plan so far"
 
@@ -40,15 +41,16 @@ def solve(request: SolveRequest, config: SolveConfig = SolveConfig(),
     # With a previous plan, the last level (fewest changes) runs once every part's fairness is
     # known: it may use any part's slack up to the largest part's "most extra hours".
     first_deadline = deadline - (0.15 * config.time_limit_seconds if request.previous else 0)
-    solved = []
+    runs: list[PartRun] = []
     for number, part in enumerate(parts, start=1):
-        if stop():
+        cover_model = CoverModel(request, part, disabled_rules)
+        if stop() or not cover_model.build(stop):
             break
-        share = len(part.candidates) / max(1, sum(len(p.candidates) for p in parts[number - 1:]))
-        part_deadline = time.monotonic() + max(0.0, first_deadline - time.monotonic()) * share
         label = f"part {number} of {len(parts)}" if len(parts) > 1 else ""
-        solved.append(_solve_part(request, part, config, part_deadline, started, on_progress,
-                                  stop, disabled_rules, label))
+        runs.append(PartRun(cover_model, _stages(cover_model), config, started, on_progress,
+                            stop, label))
+    solve_levels(runs, first_deadline, stop)
+    solved: list[PartResult] = [(r.cover_model, r.outcome(), r.stages) for r in runs]
     if request.previous is not None and not stop():
         _fewest_changes(solved, config, deadline, started, on_progress, stop)
     outcome = _Outcome(stopped=stop() or len(solved) < len(parts))
@@ -64,7 +66,8 @@ def _fewest_changes(solved: list[PartResult], config: SolveConfig, deadline: flo
                     started: float, on_progress: Callable[[SolveProgress], None] | None,
                     stop: Callable[[], bool]) -> None:
     """The last level, part by part, with fairness held at the plan's overall value."""
-    finished = [(m, o, st) for m, o, st in solved if o is not None and len(o.stages) == len(st)]
+    finished = [(m, o, st) for m, o, st in solved
+                if o is not None and len(o.stages) == len(st) and not math.isnan(o.stages[-1].value)]
     if not finished:
         return
     most = max(int(o.stages[-1].value) for _, o, _ in finished)
@@ -103,18 +106,6 @@ class _Outcome:
             self.stages.setdefault(stage.name, []).append(_scaled(stage, result))
         self.stopped = self.stopped or staged.stopped
         self.unfinished = self.unfinished or not staged.proven
-
-
-def _solve_part(request: SolveRequest, part: CandidateSet, config: SolveConfig, deadline: float,
-                started: float, on_progress: Callable[[SolveProgress], None] | None,
-                stop: Callable[[], bool], disabled_rules: frozenset[str],
-                label: str) -> PartResult:
-    cover_model = CoverModel(request, part, disabled_rules)
-    if not cover_model.build(stop):
-        return cover_model, None, []
-    stages = _stages(cover_model)
-    staged = solve_in_stages(cover_model, stages, config, deadline, started, on_progress, stop, label)
-    return cover_model, staged, stages
 
 
 COST = "Cost of cover (£)"

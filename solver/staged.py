@@ -59,47 +59,93 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
             message=self._label))
 
 
+class PartRun:
+    """One part's staged solve, advanced a level at a time so that every part gets its
+    priority-1 covers before any part spends time on cost or fairness."""
+
+    def __init__(self, cover_model: CoverModel, stages: list[Stage], config: SolveConfig,
+                 started: float, on_progress: ProgressCallback | None,
+                 should_stop: Callable[[], bool], label: str = "",
+                 values: dict[int, int] | None = None) -> None:
+        self.cover_model, self.stages, self.config = cover_model, stages, config
+        self._started, self._on_progress, self._should_stop = started, on_progress, should_stop
+        self.label = label
+        self._variables = [*cover_model.cover.values(), *cover_model.cancel.values()]
+        self.values = dict(values) if values else {v.index: 0 for v in self._variables}
+        self.results: list[StageResult] = []
+        self.stopped = False
+
+    @property
+    def size(self) -> int:
+        return len(self.cover_model.found.candidates)
+
+    def run_stage(self, number: int, deadline: float) -> None:
+        """Solve level ``number`` (1-based) by ``deadline``, then pin it for the next."""
+        stage = self.stages[number - 1]
+        remaining = deadline - time.monotonic()
+        if self._should_stop() or (remaining <= 0 and not stage.always_run):
+            self.stopped = self.stopped or self._should_stop()
+            self.results.append(StageResult(stage.name, float("nan"), float("nan"), False, 0.0))
+            return
+        # The stages up to priority 1 always get a moment, even late: a part reached after the
+        # clock ran out still gets its easy priority-1 covers.
+        budget = max(0.2 if stage.always_run else 0.05, remaining)
+        model = self.cover_model.model
+        if stage.repair_hint:
+            self.values = _fewest_needed(self.cover_model, stage, self.values, self.config,
+                                         min(budget / 4, 2.0))
+        _hint(model, self._variables, self.values)
+        solver, status, seconds = _run(model, stage, (number, len(self.stages), self.label), budget,
+                                       self.config, self._started, self._on_progress,
+                                       self._should_stop)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            # No plan in time for this level: keep the one we have and go on to the next.
+            self.results.append(StageResult(stage.name, float("nan"), float("nan"), False, seconds))
+            return
+        self.values = {v.index: int(solver.value(v)) for v in self._variables}
+        value = round(solver.objective_value)
+        proven = status == cp_model.OPTIMAL
+        self.results.append(StageResult(stage.name, value, solver.best_objective_bound, proven, seconds))
+        if number < len(self.stages):  # the last level binds nothing after it (fairness is held
+            # at the plan's overall value by the caller when fewest changes follows)
+            model.add(stage.expression >= value if stage.maximize else stage.expression <= value)
+        self.stopped = self.stopped or self._should_stop()
+
+    def outcome(self) -> StagedOutcome:
+        proven = len(self.results) == len(self.stages) and all(r.proven_optimal for r in self.results)
+        return StagedOutcome(self.values, self.results, self.stopped, proven)
+
+
+def solve_levels(runs: list[PartRun], deadline: float, should_stop: Callable[[], bool]) -> None:
+    """Every part through level 1, then every part through level 2, and so on.
+
+    Each level gets the time left less a little kept for the levels after it; within a level,
+    parts share it by size, small ones first (they finish early and pass their time on).
+    """
+    if not runs:
+        return
+    count = len(runs[0].stages)
+    span = max(deadline - time.monotonic(), 0.0)
+    for number in range(1, count + 1):
+        level_deadline = deadline - 0.05 * span * (count - number)
+        for i, run in enumerate(runs):
+            if should_stop() and not run.stages[number - 1].always_run:
+                run.stopped = True
+                continue
+            left = sum(r.size for r in runs[i:]) or 1
+            now = time.monotonic()
+            run.run_stage(number, now + max(0.0, level_deadline - now) * run.size / left)
+
+
 def solve_in_stages(cover_model: CoverModel, stages: list[Stage], config: SolveConfig,
                     deadline: float, started: float, on_progress: ProgressCallback | None,
                     should_stop: Callable[[], bool], label: str = "",
                     values: dict[int, int] | None = None) -> StagedOutcome:
-    """Solve each stage in turn, finishing by ``deadline`` (a ``time.monotonic()`` value),
+    """One part, every level in turn, finishing by ``deadline`` (a ``time.monotonic()`` value),
     starting from ``values`` (a plan that satisfies every earlier pin) when given."""
-    model = cover_model.model
-    variables = [*cover_model.cover.values(), *cover_model.cancel.values()]
-    values = dict(values) if values else {v.index: 0 for v in variables}
-    results: list[StageResult] = []
-    stopped = False
-    span = max(deadline - time.monotonic(), 0.0)
-    for number, stage in enumerate(stages, start=1):
-        remaining = deadline - time.monotonic()
-        if should_stop() or (remaining <= 0 and not stage.always_run):
-            stopped = stopped or should_stop()
-            break
-        # The stages up to priority 1 always get a moment, even late: a part reached after the
-        # clock ran out still gets its easy priority-1 covers.
-        budget = max(0.2, remaining - 0.05 * span * (len(stages) - number))
-        if stage.repair_hint:
-            values = _fewest_needed(cover_model, stage, values, config, min(budget / 4, 2.0))
-        _hint(model, variables, values)
-        solver, status, seconds = _run(model, stage, (number, len(stages), label), budget, config,
-                                       started, on_progress, should_stop)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            # No plan in time for this level: keep the one we have and go on to the next.
-            results.append(StageResult(stage.name, float("nan"), float("nan"), False, seconds))
-            continue
-        values = {v.index: int(solver.value(v)) for v in variables}
-        value = round(solver.objective_value)
-        bound = solver.best_objective_bound
-        results.append(StageResult(stage.name, value, bound, status == cp_model.OPTIMAL, seconds))
-        if number < len(stages):  # the last level binds nothing after it (fairness is held
-            # at the plan's overall value by the caller when fewest changes follows)
-            model.add(stage.expression >= value if stage.maximize else stage.expression <= value)
-        if should_stop():
-            stopped = True
-            break
-    proven = len(results) == len(stages) and all(r.proven_optimal for r in results)
-    return StagedOutcome(values, results, stopped, proven)
+    run = PartRun(cover_model, stages, config, started, on_progress, should_stop, label, values)
+    solve_levels([run], deadline, should_stop)
+    return run.outcome()
 
 
 def _fewest_needed(cover_model: CoverModel, stage: Stage, values: dict[int, int],
