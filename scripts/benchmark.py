@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmark of issue 5: import, plan, check and export each sample size, against a greedy peer.
+"""The benchmark: import, plan, check and export each sample size, against a greedy peer.
 
 Usage::
 
@@ -68,7 +68,7 @@ def _compare(ours: tuple[int, ...], theirs: tuple[int, ...]) -> str:
 
 
 def measure(size: str, workbook: Path, time_limit: float, workers: int | None) -> dict[str, Any]:
-    """Everything the issue asks for one instance that is implemented so far."""
+    """Every measure of one instance implemented so far."""
     import solver.staged as staged
     from greedy import greedy_plan
     from planner.checker import check_plan
@@ -290,7 +290,7 @@ def stage_table(results: list[dict[str, Any]]) -> str:
 
 
 def targets(results: list[dict[str, Any]]) -> list[str]:
-    """The issue's targets that this benchmark measures, met or missed."""
+    """The performance targets this benchmark measures, met or missed."""
     by = {r["size"]: r for r in results if "error" not in r}
     notes: list[str] = []
 
