@@ -34,13 +34,27 @@ class ListView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
-        # Size columns from the first rows only: a call list of thousands stays instant.
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
         QShortcut(QKeySequence.StandardKey.Copy, self.table, activated=self.copy_selection)
-        model.modelReset.connect(self.table.resizeColumnsToContents)
+        self._sized = False
+        model.modelReset.connect(self._on_model_reset)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        """Set the column widths once, from the headers and a few rows: measuring every row of
+        a long call list would hold up the window; re-plans keep the manager's widths."""
+        if self._sized or self.model.rowCount() == 0:
+            return
+        metrics = self.table.fontMetrics()
+        for column in range(self.model.columnCount()):
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal))]
+            texts += [str(self.model.index(r, column).data() or "")
+                      for r in range(min(20, self.model.rowCount()))]
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            self.table.setColumnWidth(column, min(max(widest + 24, 60), 420))
+        self._sized = True
 
     @Slot()
     def copy_selection(self) -> None:

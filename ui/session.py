@@ -59,6 +59,7 @@ class Session:
         self.unsaved = False
         self._scenario_cache: Scenario | None = None
         self._struck_cache: set[tuple[str, dt.date]] | None = None
+        self._unknown_cache: list[str] | None = None
         self._listeners: list[Listener] = []
 
     # --- events ---------------------------------------------------------------------------
@@ -67,7 +68,7 @@ class Session:
 
     def _emit(self, event: str) -> None:
         if event not in _KEEPS_SCENARIO:
-            self._scenario_cache, self._struck_cache = None, None
+            self._scenario_cache, self._struck_cache, self._unknown_cache = None, None, None
         self.unsaved = event not in ("rota", "saved", "restored")
         for listener in list(self._listeners):
             listener(event)
@@ -192,8 +193,10 @@ class Session:
         scenario = self.scenario
         if scenario is None:
             return []
-        used = {e.code.upper() for e in scenario.roster}
-        return sorted(c for c in used if scenario.code(c).type is ShiftType.UNKNOWN)
+        if self._unknown_cache is None:
+            used = {e.code.upper() for e in scenario.roster}
+            self._unknown_cache = sorted(c for c in used if scenario.code(c).type is ShiftType.UNKNOWN)
+        return self._unknown_cache
 
     def define_codes(self, codes: dict[str, ShiftCode]) -> None:
         """Codes the manager defined in the window instead of editing the file."""
