@@ -85,6 +85,15 @@ def test_filters_narrow_the_grid(qtbot, window: MainWindow, rota: Path) -> None:
     assert 0 < consultants < everyone
     view.search.setText(view.model.person_at(0).name)
     assert view.proxy.rowCount() >= 1
+    view.search.setText("")
+    view.tier.setCurrentText("All")
+    view.grade.setCurrentText("ST5")
+    assert 0 < view.proxy.rowCount() < everyone
+    assert all(view.model.person_at(view.proxy.mapToSource(view.proxy.index(r, 0)).row()).grade == "ST5"
+               for r in range(view.proxy.rowCount()))
+    shown = view.proxy.rowCount()
+    window.session.set_windows(window.session.windows)  # any change redraws the grid...
+    assert view.grade.currentText() == "ST5" and view.proxy.rowCount() == shown  # ...keeping filters
 
 
 def test_plan_fills_the_review_lists_and_every_model_is_sound(
@@ -179,6 +188,8 @@ def test_calls_lock_and_reject_covers_and_replanning_respects_them(qtbot, window
     view.table.selectRow(view.proxy.mapFromSource(view.changes.index(rows[second], 0)).row())
     view.set_selected_status(CallStatus.DECLINED, reason="on holiday")
     assert [d.action for d in window.session.decisions] == ["Accepted", "Declined"]
+    assert window.who_else_dialog is not None and window.who_else_dialog.group.key == second.group
+    qtbot.waitUntil(lambda: window.who_else_dialog.model.rowCount() > 0, timeout=30000)
     window.start_plan()
     qtbot.waitUntil(lambda: window.run is None and window.session.previous_plan is not None, timeout=60000)
     again = {(c.person_key, c.group): c for c in window.session.plan.covers}
@@ -189,6 +200,10 @@ def test_calls_lock_and_reject_covers_and_replanning_respects_them(qtbot, window
     status_column = [view.changes.headerData(c, Qt.Orientation.Horizontal) for c in range(view.changes.columnCount())].index("Status")
     statuses = {view.changes.index(r, status_column).data() for r in range(view.changes.rowCount())}
     assert "Accepted" in statuses
+    new = {view.changes.row_item(r) for r in range(view.changes.rowCount())
+           if view.changes.index(r, status_column + 1).data() == "New"}
+    assert new == {c for c in window.session.plan.covers
+                   if (c.person_key, c.group) not in {(p.person_key, p.group) for p in window.session.previous_plan.covers}}
 
 
 def test_who_else_lists_candidates_and_an_override_is_kept_with_its_reason(

@@ -6,7 +6,7 @@ Accepted locks the cover (re-planning keeps it); declined rejects that doctor fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Slot
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from planner.plan import CallStatus, Cover
@@ -18,6 +18,8 @@ from ui.session import Session
 
 class ChangesView(ListView):
     """The covers, with a menu (and keys) to record each call's outcome."""
+
+    declined = Signal(object)  # the slot group whose doctor said no: show the next candidates
 
     def __init__(self, session: Session) -> None:
         self.changes = ChangesModel(session)
@@ -55,3 +57,5 @@ class ChangesView(ListView):
                 return
         for cover in covers:
             self._session.set_status(CoverChoice(cover.person_key, cover.group), status, reason or "")
+        if status is CallStatus.DECLINED:
+            self.declined.emit(covers[0].group)

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._dock("Declarations", self.declarations_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabs = QTabWidget()
         self.changes_view = ChangesView(self.session)
+        self.changes_view.declined.connect(self._on_changes_view_declined)
         self.gaps_view = ListView(GapsModel(self.session), "gaps")
         self.gaps_view.table.doubleClicked.connect(self._on_gaps_double_clicked)
         self.cancelled_view = ListView(CancelledModel(self.session), "cancelled sessions")
@@ -354,7 +355,12 @@ class MainWindow(QMainWindow):
         plan, scenario = self.session.plan, self.session.planned_scenario
         if plan is None or scenario is None:
             return
-        key = self._selected_group_key()
+        self.open_who_else(self._selected_group_key())
+
+    def open_who_else(self, key: object) -> None:
+        plan, scenario = self.session.plan, self.session.planned_scenario
+        if plan is None or scenario is None:
+            return
         group = next((g for g in plan.groups if g.key == key), None)
         if group is None:
             self.progress_label.setText("Select a cover in Changes or a gap in Gaps first.")
@@ -372,6 +378,11 @@ class MainWindow(QMainWindow):
         if key is not None:
             self.rota_view.show_slot(key.specialty, key.day)  # type: ignore[attr-defined]
         self.who_else_for_selection()
+
+    @Slot(object)
+    def _on_changes_view_declined(self, key: object) -> None:
+        """Someone said no: show who else could cover that shift."""
+        self.open_who_else(key)
 
     def _selected_group_key(self) -> object:
         if self.tabs.currentWidget() is self.gaps_view:

@@ -93,6 +93,8 @@ def _text(value: object) -> str:
 class ChangesModel(_PlanListModel):
     """The call list: who must be phoned to cover what."""
 
+    _before: set[tuple[str, object]] | None = None  # the last plan's covers, to mark new ones
+
     def columns(self) -> list[Column]:
         person = self._person
         return [
@@ -111,7 +113,13 @@ class ChangesModel(_PlanListModel):
             ("Phone", lambda c: person(c).phone),
             ("Email", lambda c: person(c).email),
             ("Status", lambda c: self._session.status(CoverChoice(c.person_key, c.group)).value),
+            ("Since last plan", self._change),
         ]
+
+    def _change(self, cover: Cover) -> str:
+        if self._before is None:
+            return ""
+        return "" if (cover.person_key, cover.group) in self._before else "New"
 
     def _person(self, cover: Cover) -> Any:
         scenario = self._session.planned_scenario
@@ -119,6 +127,8 @@ class ChangesModel(_PlanListModel):
 
     def rows_from_plan(self) -> Sequence[Cover]:
         assert self._session.plan is not None
+        previous = self._session.previous_plan
+        self._before = {(c.person_key, c.group) for c in previous.covers} if previous else None
         return sorted(self._session.plan.covers, key=lambda c: (c.group.day, c.priority, c.start))
 
 

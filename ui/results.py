@@ -84,7 +84,10 @@ class SummaryView(QPlainTextEdit):
         lines = [f"Status: {plan.status} ({plan.solve_seconds:.1f} s)", ""]
         added, dropped = self._session.changes_since_last_plan()
         if self._session.previous_plan is not None:
-            lines += [f"Since the last plan: {len(added)} cover(s) added, {len(dropped)} dropped", ""]
+            lines += [f"Since the last plan: {len(added)} cover(s) added (marked New in Changes), "
+                      f"{len(dropped)} dropped:"]
+            lines += [f"  no longer: {self._name(c.person_key)} on {c.group}" for c in dropped[:30]]
+            lines.append("")
         for priority in (1, 2, 3):
             lines.append(f"Priority {priority}: {covered.get(priority, 0)} of "
                          f"{needed.get(priority, 0)} slots covered")
@@ -97,6 +100,12 @@ class SummaryView(QPlainTextEdit):
                   for d in self._session.sitrep_days]
         lines += [f"Note: {note}" for note in plan.notes]
         return "\n".join(lines)
+
+
+    def _name(self, key: str) -> str:
+        scenario = self._session.planned_scenario
+        person = scenario.people_by_key.get(key) if scenario else None
+        return person.name if person else key
 
 
 class ImportReport(QPlainTextEdit):

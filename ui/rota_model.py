@@ -192,19 +192,25 @@ class RotaFilter(QSortFilterProxyModel):
         self._rota = source
         self._specialty = ""
         self._tier: Tier | None = None
+        self._grade = ""
         self._text = ""
 
-    def set_filters(self, specialty: str = "", tier: Tier | None = None, text: str = "") -> None:
+    def set_filters(self, specialty: str = "", tier: Tier | None = None, text: str = "",
+                    grade: str = "") -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
-            self._specialty, self._tier, self._text = specialty, tier, text.strip().lower()
+            self._remember(specialty, tier, text, grade)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._specialty, self._tier, self._text = specialty, tier, text.strip().lower()
+            self._remember(specialty, tier, text, grade)
             self.invalidateRowsFilter()
+
+    def _remember(self, specialty: str, tier: Tier | None, text: str, grade: str) -> None:
+        self._specialty, self._tier, self._text, self._grade = specialty, tier, text.strip().lower(), grade
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         person = self._rota.person_at(source_row)
         return ((not self._specialty or person.specialty == self._specialty)
                 and (self._tier is None or person.tier == self._tier)
+                and (not self._grade or person.grade == self._grade)
                 and (not self._text or self._text in person.name.lower()))

@@ -44,17 +44,19 @@ class RotaView(QWidget):
         self.dates.setAccessibleName("Rota by date")
         self.specialty = QComboBox(accessibleName="Filter by specialty")
         self.tier = QComboBox(accessibleName="Filter by tier")
+        self.grade = QComboBox(accessibleName="Filter by grade")
         self.search = QLineEdit(placeholderText="Search by name", accessibleName="Search by name")
         self.search.setClearButtonEnabled(True)
         self._layout()
         self.specialty.currentIndexChanged.connect(self._apply_filters)
         self.tier.currentIndexChanged.connect(self._apply_filters)
+        self.grade.currentIndexChanged.connect(self._apply_filters)
         self.search.textChanged.connect(self._apply_filters)
         self.model.modelReset.connect(self._on_model_reset)
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
-        for label, widget in (("Specialty", self.specialty), ("Tier", self.tier)):
+        for label, widget in (("Specialty", self.specialty), ("Tier", self.tier), ("Grade", self.grade)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addWidget(self.search, 1)
@@ -86,11 +88,14 @@ class RotaView(QWidget):
     def _fill_filter_choices(self) -> None:
         people = [self.model.person_at(r) for r in range(self.model.rowCount())]
         for combo, values in ((self.specialty, sorted({p.specialty for p in people if p.specialty})),
-                              (self.tier, [t.label for t in Tier])):
+                              (self.tier, [t.label for t in Tier]),
+                              (self.grade, sorted({p.grade for p in people if p.grade}))):
+            chosen = combo.currentText()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem("All")
             combo.addItems(values)
+            combo.setCurrentIndex(max(combo.findText(chosen), 0))  # a re-plan keeps the filter
             combo.blockSignals(False)
         self._apply_filters()
 
@@ -99,7 +104,9 @@ class RotaView(QWidget):
         specialty = self.specialty.currentText()
         tier_text = self.tier.currentText()
         tier = next((t for t in Tier if t.label == tier_text), None)
-        self.proxy.set_filters("" if specialty in ("", "All") else specialty, tier, self.search.text())
+        grade = self.grade.currentText()
+        self.proxy.set_filters("" if specialty in ("", "All") else specialty, tier, self.search.text(),
+                               "" if grade in ("", "All") else grade)
 
     def show_slot(self, specialty: str, day: object) -> None:
         """Filter to a specialty and bring a date into view: where a gap's struck shifts are."""
