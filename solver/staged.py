@@ -55,8 +55,8 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
             return
         self._on_progress(SolveProgress(
             self._stage.name, self._number, self._count, time.monotonic() - self._started,
-            objective=self.objective_value, bound=self.best_objective_bound,
-            message=self._label))
+            objective=self.objective_value * self._stage.scale,
+            bound=self.best_objective_bound * self._stage.scale, message=self._label))
 
 
 class PartRun:

@@ -443,3 +443,17 @@ def test_reload_reads_the_fixed_file_and_keeps_the_strike_set_up(qtbot, window: 
     qtbot.waitUntil(lambda: window.session.imported is not before, timeout=20000)
     assert window.session.windows == windows
     assert "TRN" not in window.session.unknown_codes()
+
+
+def test_progress_shows_slots_covered_so_far_per_priority() -> None:
+    from solver import SolveProgress
+    from ui.main_window import PlanRun
+
+    run = PlanRun()
+    run.report(SolveProgress("Priority 1 slots covered", 1, 6, 0.5, objective=10, message="part 1 of 2"))
+    run.report(SolveProgress("Priority 1 slots covered", 1, 6, 0.6, objective=7, message="part 2 of 2"))
+    run.report(SolveProgress("Priority 2 slots covered", 2, 6, 0.9, objective=4, message="part 1 of 2"))
+    run.report(SolveProgress("Priority 1 slots covered", 1, 6, 0.7, objective=8, message="part 2 of 2"))
+    assert run.covered_so_far() == "P1 18 · P2 4"
+    run.report(SolveProgress("Cost of cover (£)", 5, 6, 1.0, objective=1234.5, message="part 1 of 2"))
+    assert run.covered_so_far() == "P1 18 · P2 4 · £1,234"

@@ -49,10 +49,27 @@ class PlanRun:
 
     def __init__(self) -> None:
         self.latest: SolveProgress | None = None
+        self.best: dict[tuple[str, str], float] = {}  # (part, level) -> best value so far
         self.stop = threading.Event()
 
     def report(self, progress: SolveProgress) -> None:
-        self.latest = progress  # one reference assignment: safe across threads
+        # Reference and item assignments only: safe to read from the GUI thread meanwhile.
+        if progress.objective is not None:
+            self.best[(progress.message, progress.stage)] = progress.objective
+        self.latest = progress
+
+    def covered_so_far(self) -> str:
+        """Slots covered per priority in the best plan so far, over all parts."""
+        totals: dict[int, float] = {}
+        cost = None
+        for (_, stage), value in list(self.best.items()):
+            for priority in (1, 2, 3):
+                if stage == f"Priority {priority} slots covered":
+                    totals[priority] = totals.get(priority, 0) + value
+            if stage.startswith("Cost"):
+                cost = (cost or 0.0) + value
+        parts = [f"P{p} {totals[p]:,.0f}" for p in sorted(totals)]
+        return " · ".join(parts + ([f"£{cost:,.0f}"] if cost is not None else []))
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +92,7 @@ class MainWindow(QMainWindow):
         self._on_session_changed("")
         self.resize(1400, 850)
         self.restoreGeometry(self.settings.value("window/geometry", b""))  # type: ignore[arg-type]
+        self.restoreState(self.settings.value("window/state", b""))  # type: ignore[arg-type]
 
     # --- layout ---------------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -275,9 +293,11 @@ class MainWindow(QMainWindow):
         best = "" if progress.objective is None else f": best {progress.objective:,.0f}"
         bound = "" if progress.bound is None else f", bound {progress.bound:,.0f}"
         part = f" ({progress.message})" if progress.message else ""
+        covered = self.run.covered_so_far() if self.run else ""
+        covered = f" — covered so far: {covered}" if covered else ""
         self.progress_label.setText(
             f"Planning {progress.elapsed_seconds:.0f} s — step {progress.stage_number} of "
-            f"{progress.stage_count}{part}: {progress.stage}{best}{bound}")
+            f"{progress.stage_count}{part}: {progress.stage}{best}{bound}{covered}")
 
     def _on_planned(self, scenario: Scenario, plan: Plan, report: CheckReport,
                     sitrep_days: list[SitrepDay] | None = None) -> None:
@@ -470,6 +490,7 @@ class MainWindow(QMainWindow):
             self.run.stop.set()
         self.project_files.discard_autosave()
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
 
     def _may_close(self) -> bool:
