@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLin
 from planner.domain import Declaration, Person
 from planner.workbook.declarations import read_declarations
 from ui.session import Session
-from ui.table_model import Index, RowsModel
+from ui.table_model import INK, Index, RowsModel
 
 _COLUMNS = ("Name", "Grade", "Specialty", "Declaration")
 _COLOURS = {Declaration.STRIKING: "#f6d6d3", Declaration.WORKING: "#d7f0d2",
@@ -52,7 +52,7 @@ class DeclarationsModel(RowsModel):
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 3:
             return QBrush(QColor(_COLOURS[declaration]))
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
-            return QBrush(QColor("#1b1b1b"))
+            return QBrush(INK)
         return None
 
 

@@ -8,27 +8,27 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from planner.plan import CancelledSession, Cover, Gap
 from solver import CoverChoice
 from ui.session import Session
+from ui.table_model import INK, Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], object]]
 PRIORITY_COLOURS = {1: QColor("#f8c9c4"), 2: QColor("#fde6b8"), 3: QColor("#e9f0c9")}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class _PlanListModel(QAbstractTableModel):
+class _PlanListModel(RowsModel):
     """Rows are one list of the session's plan; columns come from ``columns``."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self._session = session
-        self._rows: Sequence[Any] = ()
         self._columns = self.columns()
+        self.headers = tuple(name for name, _ in self._columns)
         session.subscribe(self._on_session_changed)
 
     def columns(self) -> list[Column]:
@@ -38,29 +38,15 @@ class _PlanListModel(QAbstractTableModel):
         raise NotImplementedError
 
     def _on_session_changed(self, event: str) -> None:
-        self.beginResetModel()
-        self._rows = self.rows_from_plan() if self._session.plan is not None else ()
-        self.endResetModel()
+        self.reset_rows(list(self.rows_from_plan()) if self._session.plan is not None else [])
 
     def row_item(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section][0]
-        return None
+        return self.rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._rows[index.row()]
+        item = self.rows[index.row()]
         value = self._columns[index.column()][1](item)
         if role == Qt.ItemDataRole.DisplayRole:
             return _text(value)
@@ -69,7 +55,7 @@ class _PlanListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and hasattr(item, "priority"):
             return QBrush(PRIORITY_COLOURS.get(item.priority, QColor(Qt.GlobalColor.white)))
         if role == Qt.ItemDataRole.ForegroundRole and hasattr(item, "priority"):
-            return QBrush(QColor("#1b1b1b"))  # dark text on the light fills, in any theme
+            return QBrush(INK)  # dark text on the light fills, in any theme
         return None
 
     def _name(self, key: str) -> str:

@@ -16,6 +16,7 @@ from planner.domain import Person, RosterEntry, ShiftType
 from planner.grades import Tier
 from solver import CoverChoice
 from ui.session import Session
+from ui.table_model import INK
 
 FIXED_COLUMNS = ("Name", "Grade", "Specialty")
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +33,6 @@ COVER_COLOUR = QColor("#fff176")
 STRUCK_COLOUR = QColor("#c8c8c8")
 CANCELLED_COLOUR = QColor("#ffcc80")
 STRIKE_DAY_COLOUR = QColor("#fde3cf")
-INK = QColor("#1b1b1b")
 
 Index = QModelIndex | QPersistentModelIndex
 

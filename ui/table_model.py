@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 Index = QModelIndex | QPersistentModelIndex
+INK = QColor("#1b1b1b")  # dark text for cells on light status fills, in any theme
 
 
 class RowsModel(QAbstractTableModel):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from planner.plan import SlotGroup
 from planner.who_else import CoverOption
-from ui.table_model import Index, RowsModel
+from ui.table_model import INK, Index, RowsModel
 
 _COLUMNS = ("Doctor", "Grade", "Specialty", "Cost", "Can cover?")
 
@@ -41,7 +41,7 @@ class OptionsModel(RowsModel):
                 "#fff1c4" if option.possible else "#f6d6d3")
             return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#1b1b1b"))  # dark text on the light fills, in any theme
+            return QBrush(INK)  # dark text on the light fills, in any theme
         return None
 
 
